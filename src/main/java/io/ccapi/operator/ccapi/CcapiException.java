@@ -1,0 +1,65 @@
+package io.ccapi.operator.ccapi;
+
+/**
+ * A failed ccapi call. The message names the endpoint (method and path, never the query with its Sign),
+ * the platform's code and text, and the HTTP status; it never carries credentials or returned secrets.
+ */
+public class CcapiException extends RuntimeException {
+  private final ErrorClass errorClass;
+  private final String errCode;
+  private final String errDesc;
+  private final int httpStatus;
+  private final String endpoint;
+
+  public CcapiException(
+      ErrorClass errorClass, String errCode, String errDesc, int httpStatus, String endpoint, Throwable cause) {
+    super(describe(errorClass, errCode, errDesc, httpStatus, endpoint), cause);
+    this.errorClass = errorClass;
+    this.errCode = errCode;
+    this.errDesc = errDesc;
+    this.httpStatus = httpStatus;
+    this.endpoint = endpoint;
+  }
+
+  /** Classifies a platform answer. */
+  public static CcapiException of(int httpStatus, String errCode, String errDesc, String endpoint) {
+    return new CcapiException(
+        ErrorClass.classify(httpStatus, errCode, errDesc), errCode, errDesc, httpStatus, endpoint, null);
+  }
+
+  private static String describe(
+      ErrorClass errorClass, String errCode, String errDesc, int httpStatus, String endpoint) {
+    StringBuilder sb = new StringBuilder(endpoint).append(": ");
+    if (errCode != null) {
+      sb.append(errCode).append(' ');
+    }
+    sb.append(errDesc == null || errDesc.isBlank() ? errorClass.name() : errDesc);
+    if (httpStatus > 0) {
+      sb.append(" (HTTP ").append(httpStatus).append(')');
+    }
+    return sb.toString();
+  }
+
+  public ErrorClass errorClass() {
+    return errorClass;
+  }
+
+  /** The platform's ErrCode, or null when the answer had none (I/O error, HTTP error, malformed body). */
+  public String errCode() {
+    return errCode;
+  }
+
+  public String errDesc() {
+    return errDesc;
+  }
+
+  /** HTTP status, or 0 when no answer arrived. */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Method and path template, e.g. {@code DELETE agents/{AgentId}}. */
+  public String endpoint() {
+    return endpoint;
+  }
+}
