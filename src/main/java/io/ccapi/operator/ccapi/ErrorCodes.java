@@ -21,6 +21,12 @@ public final class ErrorCodes {
 
   public static final String MSG_OK = "OK";
   public static final String MSG_PARAMETER_ERROR = "Parameter error";
+  /** 000001 for a value of the wrong format or out of range. */
+  public static final String MSG_PARAMS_INVALID = "ParamsInvalid";
+  /** 000001 when a seat's AgentId or WorkId is missing. */
+  public static final String MSG_IDS_BLANK = "AgentId AppId WorkId Blank";
+  /** 000001 when an IVR voice file name is empty. */
+  public static final String MSG_FILE_NAME_BLANK = "File name Blank";
   public static final String MSG_INTERNAL_ERROR = "System internal error";
   public static final String MSG_DATA_NOT_EXIST = "Data does not exist";
   public static final String MSG_APP_NOT_FOUND = "AppId AppNotFound or forbidden";

@@ -1,0 +1,29 @@
+package io.ccapi.operator.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A queue of a CcApp. */
+@Group(CcResource.GROUP)
+@Version(CcResource.VERSION)
+@ShortNames("ccqueue")
+@Categories("ccapi")
+@AdditionalPrinterColumn(name = "Ready", jsonPath = Columns.READY, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = Columns.REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "QueueId", jsonPath = ".spec.queueId", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "App", jsonPath = Columns.APP, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Age", jsonPath = Columns.AGE, type = AdditionalPrinterColumn.Type.DATE)
+public class CcQueue extends CcResource<CcQueueSpec, CcQueueStatus> {
+  @Override
+  public String specExternalId() {
+    return getSpec() == null ? null : getSpec().queueId;
+  }
+
+  @Override
+  public String appName() {
+    return getSpec() == null ? null : getSpec().appRef;
+  }
+}

@@ -1,0 +1,17 @@
+package io.ccapi.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Status fields every kind shares: kstatus conditions (Ready, Reconciling, Stalled). */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class CcStatus {
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  public Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Reconciling and Stalled, in kstatus form.")
+  public List<Condition> conditions = new ArrayList<>();
+}

@@ -1,0 +1,87 @@
+package io.ccapi.operator.observe;
+
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Queues;
+import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.reconciler.AppConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+
+/**
+ * Serves reads from one list call per app and kind, at most {@code maxAge} old. See DESIGN.md in this
+ * package for why this is safe with the reconcilers' create-then-adopt rule.
+ */
+public final class ListCacheObserver implements PlatformObserver {
+  private final Duration maxAge;
+  private final Clock clock;
+  private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
+
+  public ListCacheObserver(Duration maxAge, Clock clock) {
+    this.maxAge = maxAge;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Agents.Details> agent(AppConnection app, String agentId) {
+    return agents(app).stream().filter(a -> agentId.equals(a.agentId())).findFirst();
+  }
+
+  @Override
+  public List<Agents.Details> agents(AppConnection app) {
+    return load(app, Kind.AGENTS, () -> app.client().listAgents(app.appId()));
+  }
+
+  @Override
+  public Optional<Queues.Info> queue(AppConnection app, String queueId) {
+    List<Queues.Info> queues = load(app, Kind.QUEUES, () -> app.client().listQueues(app.appId()));
+    return queues.stream().filter(q -> queueId.equals(q.queueId())).findFirst();
+  }
+
+  @Override
+  public Optional<Subscriptions.Subscription> subscription(AppConnection app, long id) {
+    List<Subscriptions.Subscription> all = subscriptions(app);
+    if (all.stream().anyMatch(s -> s.id() == null)) {
+      // a platform whose list has no ids (as in the reference's example): ask for the one
+      return DirectObserver.absentIfNotFound(() -> app.client().getSubscription(app.appId(), id));
+    }
+    return all.stream().filter(s -> Objects.equals(s.id(), id)).findFirst();
+  }
+
+  @Override
+  public List<Subscriptions.Subscription> subscriptions(AppConnection app) {
+    return load(app, Kind.SUBSCRIPTIONS, () -> app.client().listSubscriptions(app.appId()));
+  }
+
+  @Override
+  public void written(AppConnection app, Kind kind) {
+    slots.remove(new Key(app.appId(), kind));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> load(AppConnection app, Kind kind, Supplier<List<T>> list) {
+    Slot slot = slots.computeIfAbsent(new Key(app.appId(), kind), k -> new Slot());
+    synchronized (slot) {
+      Instant now = clock.instant();
+      if (slot.items == null || slot.loadedAt.plus(maxAge).isBefore(now)) {
+        slot.items = List.copyOf(list.get());
+        slot.loadedAt = now;
+      }
+      return (List<T>) slot.items;
+    }
+  }
+
+  private record Key(String appId, Kind kind) {}
+
+  /** One list per app and kind; the lock makes concurrent readers share one list call. */
+  private static final class Slot {
+    private List<?> items;
+    private Instant loadedAt;
+  }
+}

@@ -1,0 +1,330 @@
+package io.ccapi.operator.reconciler;
+
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.crd.CcApp;
+import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one reconcile lifecycle of every kind: resolve references → observe → create or update what differs
+ * → write Secrets → conditions. Subclasses implement {@link #sync} and {@link #delete}; this class turns
+ * their outcome (or {@link ReconcileException} / {@link CcapiException}) into kstatus conditions, Events,
+ * retries and the next poll.
+ *
+ * <p>Retryable platform errors are rethrown so JOSDK retries them with exponential backoff; terminal
+ * ones are recorded as Stalled and not retried until the spec or a watched dependency changes.
+ */
+public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatus>
+    implements Reconciler<P>, Cleaner<P> {
+  static final Duration WAIT_RECHECK = Duration.ofSeconds(10);
+  static final Duration DELETE_RECHECK = Duration.ofSeconds(3);
+
+  protected final Logger log = LoggerFactory.getLogger(getClass());
+  protected final OperatorServices svc;
+  private final Class<P> type;
+  private final Class<S> statusType;
+
+  protected CcReconciler(OperatorServices svc, Class<P> type, Class<S> statusType) {
+    this.svc = svc;
+    this.type = type;
+    this.statusType = statusType;
+  }
+
+  /**
+   * Brings the platform to the spec and fills the kind's fields of {@code status}. Returns the Ready
+   * message. Throws {@link ReconcileException} to stop with a reason, or {@link CcapiException}.
+   */
+  protected abstract String sync(P resource, S status, Context<P> context);
+
+  /**
+   * Removes the platform object (deletionPolicy Delete). Throws {@link ReconcileException} with
+   * DeletionBlocked or WaitingForApp while it must wait; a missing object counts as deleted.
+   */
+  protected abstract void delete(P resource, AppConnection app, Context<P> context);
+
+  /** Event sources beyond the CcApp one that every child kind has. */
+  protected List<EventSource<?, P>> moreEventSources(EventSourceContext<P> context) {
+    return List.of();
+  }
+
+  @Override
+  public UpdateControl<P> reconcile(P resource, Context<P> context) {
+    S status = copyStatus(resource);
+    Reason reason;
+    String message;
+    try {
+      message = sync(resource, status, context);
+      reason = Reason.Ready;
+    } catch (ReconcileException e) {
+      reason = e.reason();
+      message = e.getMessage();
+    } catch (CcapiException e) {
+      if (e.errorClass().retryable()) {
+        throw e;
+      }
+      reason = Reason.of(e);
+      message = e.getMessage();
+    }
+    log.debug("{} {}/{}: {} {}", type.getSimpleName(), ns(resource), name(resource), reason, message);
+    if (reason.kind() == Reason.Kind.STALLED
+        && !Objects.equals(reason.name(), Conditions.readyReason(resource.getStatus()))) {
+      svc.events().warning(resource, reason.name(), message);
+    }
+    svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
+    UpdateControl<P> control =
+        Objects.equals(json(status), json(resource.getStatus()))
+            ? UpdateControl.noUpdate()
+            : UpdateControl.patchStatus(withStatus(resource, status));
+    return switch (reason.kind()) {
+      case READY -> control.rescheduleAfter(svc.pollInterval());
+      case PROGRESSING -> control.rescheduleAfter(min(WAIT_RECHECK, svc.pollInterval()));
+      case STALLED -> control;
+    };
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<P> updateErrorStatus(P resource, Context<P> context, Exception e) {
+    Reason reason = e instanceof CcapiException ce ? Reason.of(ce) : Reason.BackendUnavailable;
+    String message = e instanceof CcapiException ? e.getMessage() : "operator error: " + e.getClass().getSimpleName();
+    if (!(e instanceof CcapiException)) {
+      log.warn("{} {}/{} failed", type.getSimpleName(), ns(resource), name(resource), e);
+    }
+    svc.events().warning(resource, reason.name(), message);
+    S status = copyStatus(resource);
+    svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
+    return ErrorStatusUpdateControl.patchStatus(withStatus(resource, status));
+  }
+
+  @Override
+  public DeleteControl cleanup(P resource, Context<P> context) {
+    if (orphans(resource)) {
+      svc.events().normal(resource, KubeEvents.EventReason.Orphaned, "platform object left in place (deletionPolicy Orphan)");
+      return released(resource);
+    }
+    try {
+      AppConnection app = appForDeletion(resource, context);
+      if (app == null) {
+        return released(resource);
+      }
+      delete(resource, app, context);
+      svc.events().normal(resource, KubeEvents.EventReason.Deleted, "deleted from the platform");
+      return released(resource);
+    } catch (ReconcileException e) {
+      return waitForDeletion(resource, context, e.reason(), e.getMessage());
+    } catch (CcapiException e) {
+      if (e.errorClass() == ErrorClass.APP_NOT_FOUND) {
+        svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "the app is gone from the platform: " + e.getMessage());
+        return released(resource);
+      }
+      if (e.errorClass() == ErrorClass.BLOCKED_BY_DEPENDENCY) {
+        return waitForDeletion(resource, context, Reason.DeletionBlocked, e.getMessage());
+      }
+      if (e.errorClass().retryable()) {
+        throw e;
+      }
+      svc.events().warning(resource, Reason.of(e).name(), e.getMessage());
+      return waitForDeletion(resource, context, Reason.of(e), e.getMessage()).rescheduleAfter(svc.pollInterval().toMillis());
+    }
+  }
+
+  @Override
+  public List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
+    List<EventSource<?, P>> sources = new ArrayList<>(moreEventSources(context));
+    if (type != CcApp.class) {
+      sources.add(referenceSource(context, CcApp.class, child -> Set.of(Refs.nameOf(child.appName()))));
+    }
+    return sources;
+  }
+
+  /**
+   * An informer on {@code refType} that wakes every primary whose {@code refs} name the changed object, so
+   * that a dependency becoming Ready (or going away) is acted on at once.
+   */
+  protected <R extends HasMetadata> InformerEventSource<R, P> referenceSource(
+      EventSourceContext<P> context, Class<R> refType, Function<P, Set<String>> refs) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(refType, type)
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                (R ref) ->
+                    context
+                        .getPrimaryCache()
+                        .list(ref.getMetadata().getNamespace(), p -> refs.apply(p).contains(ref.getMetadata().getName()))
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build(),
+        context);
+  }
+
+  /** A referenced object of {@code refType} in the primary's namespace, from its informer. */
+  @SuppressWarnings("unchecked")
+  protected <R extends HasMetadata> java.util.Optional<R> referenced(Context<P> context, Class<R> refType, P primary, String name) {
+    InformerEventSource<R, P> source =
+        (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(refType);
+    return source.get(new ResourceID(name, primary.getMetadata().getNamespace()));
+  }
+
+  /** The Ready app this child belongs to, or WaitingForApp. */
+  protected AppConnection app(P resource, Context<P> context) {
+    String appName = Refs.name(resource, "spec.appRef", resource.appName());
+    CcApp app =
+        referenced(context, CcApp.class, resource, appName)
+            .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " does not exist in this namespace"));
+    if (!Conditions.isReady(app.getStatus())) {
+      throw new ReconcileException(
+          Reason.WaitingForApp,
+          "CcApp " + appName + " is not Ready (" + Objects.requireNonNullElse(Conditions.readyReason(app.getStatus()), "no status yet") + ")");
+    }
+    return svc.apps()
+        .get(ns(resource), appName)
+        .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
+  }
+
+  /** Refuses a change of the platform id this resource already owns. */
+  protected void checkImmutable(P resource, String field) {
+    String wanted = resource.specExternalId();
+    svc.ownership()
+        .get(resource, Ownership.EXTERNAL_ID)
+        .filter(owned -> !owned.equals(wanted))
+        .ifPresent(
+            owned -> {
+              throw new ReconcileException(
+                  Reason.ImmutableFieldChanged,
+                  field + " is immutable: it was " + owned + " and is now " + wanted + "; delete this resource and create a new one instead");
+            });
+  }
+
+  /**
+   * Decides whether an object found in the platform with no create of ours behind it may be taken over:
+   * only with the annotation ccapi.io/adopt=true. Records the claim when it may.
+   */
+  protected void claimExisting(P resource, String what) {
+    String id = resource.specExternalId();
+    if (svc.ownership().get(resource, Ownership.EXTERNAL_ID).filter(id::equals).isPresent()) {
+      return;
+    }
+    if (!svc.ownership().adoptionAllowed(resource)) {
+      throw new ReconcileException(
+          Reason.AlreadyExists,
+          what + " already exists in the platform and was not created by this resource; annotate it with " + Ownership.ADOPT + "=true to take it over");
+    }
+    svc.ownership().set(resource, Ownership.EXTERNAL_ID, id);
+    svc.events().normal(resource, KubeEvents.EventReason.Adopted, what + " adopted");
+  }
+
+  /** Records intent before a create, so that a retry meeting a duplicate adopts it (see observe/DESIGN.md). */
+  protected void recordIntent(P resource) {
+    svc.ownership().set(resource, Ownership.EXTERNAL_ID, resource.specExternalId());
+  }
+
+  protected boolean orphans(P resource) {
+    return false;
+  }
+
+  private AppConnection appForDeletion(P resource, Context<P> context) {
+    String appName = Refs.nameOf(resource.appName());
+    if (referenced(context, CcApp.class, resource, appName).isEmpty()) {
+      svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "CcApp " + appName + " is gone; the platform object is left in place");
+      return null;
+    }
+    return app(resource, context);
+  }
+
+  private DeleteControl released(P resource) {
+    svc.ownership().forget(resource);
+    return DeleteControl.defaultDelete();
+  }
+
+  private DeleteControl waitForDeletion(P resource, Context<P> context, Reason reason, String message) {
+    S status = copyStatus(resource);
+    svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
+    if (!Objects.equals(json(status), json(resource.getStatus()))) {
+      try {
+        context.getClient()
+            .resources(type)
+            .inNamespace(ns(resource))
+            .withName(name(resource))
+            .editStatus(
+                r -> {
+                  r.setStatus(status);
+                  return r;
+                });
+      } catch (RuntimeException e) {
+        log.debug("status of {}/{} not written during deletion: {}", ns(resource), name(resource), e.getMessage());
+      }
+    }
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_RECHECK.toMillis());
+  }
+
+  private S copyStatus(P resource) {
+    S status = resource.getStatus() == null ? null : Serialization.clone(resource.getStatus());
+    if (status != null) {
+      return status;
+    }
+    try {
+      return statusType.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh object with only name, namespace and status: what a status patch should send. */
+  private P withStatus(P resource, S status) {
+    try {
+      P fresh = type.getDeclaredConstructor().newInstance();
+      fresh.setMetadata(
+          new ObjectMetaBuilder()
+              .withName(name(resource))
+              .withNamespace(ns(resource))
+              .build());
+      fresh.setStatus(status);
+      return fresh;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Object o) {
+    return o == null ? "null" : Serialization.asJson(o);
+  }
+
+  private static long generation(HasMetadata r) {
+    return r.getMetadata().getGeneration() == null ? 0L : r.getMetadata().getGeneration();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  protected static String ns(HasMetadata r) {
+    return r.getMetadata().getNamespace();
+  }
+
+  protected static String name(HasMetadata r) {
+    return r.getMetadata().getName();
+  }
+}

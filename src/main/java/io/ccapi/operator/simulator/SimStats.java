@@ -1,0 +1,45 @@
+package io.ccapi.operator.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Request counters of {@code /ccapi/v2/}: per "METHOD path-template" and per AppId as sent (the AppId is
+ * not checked here, "-" when none). Every request counts, including refused and fault-injected ones.
+ */
+final class SimStats {
+  static final String NO_APP = "-";
+
+  private final LongAdder total = new LongAdder();
+  private final ConcurrentHashMap<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> byApp = new ConcurrentHashMap<>();
+
+  void record(String endpoint, String appId) {
+    total.increment();
+    byEndpoint.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
+    byApp.computeIfAbsent(appId == null || appId.isEmpty() ? NO_APP : appId, k -> new LongAdder()).increment();
+  }
+
+  void reset() {
+    total.reset();
+    byEndpoint.clear();
+    byApp.clear();
+  }
+
+  Map<String, Object> snapshot() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", total.sum());
+    out.put("byEndpoint", sums(byEndpoint));
+    out.put("byApp", sums(byApp));
+    return out;
+  }
+
+  private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+}
