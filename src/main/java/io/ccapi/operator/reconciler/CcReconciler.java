@@ -241,6 +241,11 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     svc.ownership().set(resource, Ownership.EXTERNAL_ID, resource.specExternalId());
   }
 
+  /** Whether this resource created or adopted its platform object (and so may delete it). */
+  protected boolean ownsPlatformObject(P resource) {
+    return svc.ownership().get(resource, Ownership.EXTERNAL_ID).isPresent();
+  }
+
   protected boolean orphans(P resource) {
     return false;
   }
@@ -254,12 +259,12 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return app(resource, context);
   }
 
-  private DeleteControl released(P resource) {
+  protected DeleteControl released(P resource) {
     svc.ownership().forget(resource);
     return DeleteControl.defaultDelete();
   }
 
-  private DeleteControl waitForDeletion(P resource, Context<P> context, Reason reason, String message) {
+  protected DeleteControl waitForDeletion(P resource, Context<P> context, Reason reason, String message) {
     S status = copyStatus(resource);
     svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
     if (!Objects.equals(json(status), json(resource.getStatus()))) {

@@ -1,0 +1,247 @@
+package io.ccapi.operator.reconciler;
+
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.ExtensionRef;
+import io.ccapi.operator.ccapi.model.Extensions;
+import io.ccapi.operator.crd.CcAgent;
+import io.ccapi.operator.crd.CcAgentSpec;
+import io.ccapi.operator.crd.CcAgentStatus;
+import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.DeletionPolicy;
+import io.ccapi.operator.observe.PlatformObserver.Kind;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * CcAgent: the seat, its extension bindings (referenced CcExtensions plus the one created with the seat)
+ * and queue bindings. Deleting it unbinds queues and referenced extensions first, as the platform
+ * refuses to delete a seat that still has them; the extension created with the seat goes with it.
+ */
+@ControllerConfiguration(name = "ccagent")
+public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
+  static final int MAX_EXTENSIONS = 2;
+
+  public CcAgentReconciler(OperatorServices svc) {
+    super(svc, CcAgent.class, CcAgentStatus.class);
+  }
+
+  public static String secretName(CcAgent agent) {
+    return agent.getMetadata().getName() + "-extensions";
+  }
+
+  @Override
+  protected List<EventSource<?, CcAgent>> moreEventSources(EventSourceContext<CcAgent> context) {
+    return List.of(
+        referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs)),
+        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs)));
+  }
+
+  @Override
+  protected String sync(CcAgent agent, CcAgentStatus status, Context<CcAgent> context) {
+    CcAgentSpec spec = agent.getSpec();
+    checkImmutable(agent, "spec.agentId");
+    int total = spec.extensionRefs.size() + (Boolean.TRUE.equals(spec.createExtension) ? 1 : 0);
+    if (total > MAX_EXTENSIONS) {
+      throw new ReconcileException(
+          Reason.InvalidSpec,
+          "spec.extensionRefs: a seat has at most " + MAX_EXTENSIONS + " extensions, and createExtension adds one; " + total + " requested");
+    }
+    Set<String> wantedExtensions = resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
+    Set<String> wantedQueues = resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
+    AppConnection app = app(agent, context);
+
+    Agents.Details observed = svc.observer().agent(app, spec.agentId).orElse(null);
+    if (observed == null) {
+      create(agent, app);
+    } else {
+      claimExisting(agent, "agent " + spec.agentId);
+      if (differs(spec, observed)) {
+        app.client().updateAgent(app.appId(), desired(spec, null));
+        svc.observer().written(app, Kind.AGENTS);
+        svc.events().normal(agent, KubeEvents.EventReason.Updated, "updated agent " + spec.agentId);
+      }
+    }
+    observed = svc.observer().agent(app, spec.agentId).orElseThrow(() -> new ReconcileException(Reason.NotFound, "agent " + spec.agentId + " vanished while being reconciled"));
+
+    Map<String, String> created = svc.secrets().read(ns(agent), secretName(agent));
+    if (created.containsKey("extension")) {
+      wantedExtensions.add(created.get("extension"));
+    }
+    boolean changed = syncExtensions(app, spec.agentId, extensions(observed), wantedExtensions);
+    changed |= syncQueues(app, spec.agentId, Objects.requireNonNullElse(observed.queues(), List.of()), wantedQueues);
+    if (spec.defaultSpNumber != null
+        && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
+      app.client().setAgentDefaultSpNumber(app.appId(), spec.agentId, spec.defaultSpNumber);
+      changed = true;
+    }
+    if (changed) {
+      svc.observer().written(app, Kind.AGENTS);
+      observed = svc.observer().agent(app, spec.agentId).orElse(observed);
+    }
+    status.state = Agents.State.nameOf(observed.state());
+    status.extState = Agents.ExtState.nameOf(observed.extState());
+    status.extensions = sorted(extensions(observed));
+    status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
+    status.secretName = created.isEmpty() ? null : secretName(agent);
+    return "agent " + spec.agentId + " is ready";
+  }
+
+  private void create(CcAgent agent, AppConnection app) {
+    CcAgentSpec spec = agent.getSpec();
+    recordIntent(agent);
+    try {
+      List<Extensions.Credentials> extensions =
+          app.client().createAgents(app.appId(), List.of(desired(spec, Boolean.TRUE.equals(spec.createExtension))));
+      // passwords exist only in this answer: store them first
+      extensions.stream()
+          .findFirst()
+          .ifPresent(
+              e ->
+                  svc.secrets()
+                      .write(agent, secretName(agent),
+                          Map.of("extension", e.extension(), "password", e.password(), "number", Objects.requireNonNullElse(e.number(), ""))));
+      svc.events().normal(agent, KubeEvents.EventReason.Created, "created agent " + spec.agentId);
+    } catch (CcapiException e) {
+      if (e.errorClass() != ErrorClass.CONFLICT) {
+        throw e;
+      }
+      // an earlier create of ours went through; the update path brings it to the spec
+      app.client().updateAgent(app.appId(), desired(spec, null));
+    } finally {
+      svc.observer().written(app, Kind.AGENTS);
+    }
+  }
+
+  private boolean syncExtensions(AppConnection app, String agentId, Set<String> current, Set<String> wanted) {
+    List<String> unbind = current.stream().filter(e -> !wanted.contains(e)).sorted().toList();
+    List<String> bind = wanted.stream().filter(e -> !current.contains(e)).sorted().toList();
+    if (!unbind.isEmpty()) {
+      app.client().unbindAgentExtensions(app.appId(), agentId, unbind);
+    }
+    if (!bind.isEmpty()) {
+      app.client().bindAgentExtensions(app.appId(), agentId, bind);
+    }
+    return !unbind.isEmpty() || !bind.isEmpty();
+  }
+
+  private boolean syncQueues(AppConnection app, String agentId, List<String> current, Set<String> wanted) {
+    List<String> unbind = current.stream().filter(q -> !wanted.contains(q)).sorted().toList();
+    List<String> bind = wanted.stream().filter(q -> !current.contains(q)).sorted().toList();
+    if (!unbind.isEmpty()) {
+      app.client().unbindAgentQueues(app.appId(), agentId, unbind);
+    }
+    if (!bind.isEmpty()) {
+      app.client().bindAgentQueues(app.appId(), agentId, bind);
+    }
+    return !unbind.isEmpty() || !bind.isEmpty();
+  }
+
+  /**
+   * Resolves references to Ready objects of the same app and returns their platform ids. References
+   * being deleted are left out, so the seat lets go of them.
+   */
+  private <R extends CcResource<?, ?>> Set<String> resolve(
+      CcAgent agent, Context<CcAgent> context, Class<R> kind, String field, List<String> refs,
+      java.util.function.Function<R, String> platformId) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (int i = 0; i < refs.size(); i++) {
+      String name = Refs.name(agent, field + "[" + i + "]", refs.get(i));
+      R ref =
+          referenced(context, kind, agent, name)
+              .orElseThrow(() -> new ReconcileException(Reason.WaitingForReference, kind.getSimpleName() + " " + name + " does not exist in this namespace"));
+      if (ref.getMetadata().getDeletionTimestamp() != null) {
+        continue;
+      }
+      if (!Objects.equals(Refs.nameOf(ref.appName()), Refs.nameOf(agent.appName()))) {
+        throw new ReconcileException(
+            Reason.InvalidSpec, field + "[" + i + "]: " + kind.getSimpleName() + " " + name + " belongs to CcApp " + ref.appName() + ", not " + agent.appName());
+      }
+      if (!Conditions.isReady(ref.getStatus())) {
+        throw new ReconcileException(Reason.WaitingForReference, kind.getSimpleName() + " " + name + " is not Ready yet");
+      }
+      ids.add(platformId.apply(ref));
+    }
+    return ids;
+  }
+
+  private static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension) {
+    return new Agents.Agent(
+        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension, null);
+  }
+
+  private static boolean differs(CcAgentSpec spec, Agents.Details observed) {
+    return !Objects.equals(spec.workId, observed.workId())
+        || !Objects.equals(nullToEmpty(spec.displayName), nullToEmpty(observed.name()))
+        || !Objects.equals(nullToEmpty(spec.mobile), nullToEmpty(observed.mobile()))
+        || !Objects.equals(nullToEmpty(spec.email), nullToEmpty(observed.email()))
+        || !Objects.equals(spec.role.name(), observed.role())
+        || !Objects.equals(Boolean.TRUE.equals(spec.enabled), !Boolean.FALSE.equals(observed.enable()));
+  }
+
+  private static Set<String> extensions(Agents.Details observed) {
+    return observed.extensions() == null
+        ? new HashSet<>()
+        : observed.extensions().stream().map(ExtensionRef::extension).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private static Set<String> names(List<String> refs) {
+    return refs == null ? Set.of() : refs.stream().map(Refs::nameOf).collect(Collectors.toSet());
+  }
+
+  private static List<String> sorted(java.util.Collection<String> values) {
+    return new ArrayList<>(values).stream().sorted().toList();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  protected boolean orphans(CcAgent agent) {
+    return agent.getSpec().deletionPolicy == DeletionPolicy.Orphan;
+  }
+
+  @Override
+  protected void delete(CcAgent agent, AppConnection app, Context<CcAgent> context) {
+    String agentId = agent.getSpec().agentId;
+    if (!ownsPlatformObject(agent)) {
+      return;
+    }
+    Agents.Details observed = svc.observer().agent(app, agentId).orElse(null);
+    if (observed == null) {
+      return;
+    }
+    String ownExtension = svc.secrets().read(ns(agent), secretName(agent)).get("extension");
+    List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
+    List<String> referenced = extensions(observed).stream().filter(e -> !e.equals(ownExtension)).sorted().toList();
+    try {
+      if (!queues.isEmpty()) {
+        app.client().unbindAgentQueues(app.appId(), agentId, queues);
+      }
+      if (!referenced.isEmpty()) {
+        app.client().unbindAgentExtensions(app.appId(), agentId, referenced);
+      }
+      app.client().deleteAgent(app.appId(), agentId, true);
+    } catch (CcapiException e) {
+      if (e.errorClass() != ErrorClass.NOT_FOUND) {
+        throw e;
+      }
+    } finally {
+      svc.observer().written(app, Kind.AGENTS);
+    }
+  }
+}
