@@ -1,0 +1,50 @@
+package io.ccapi.operator.cli;
+
+import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.runtime.CcapiOperator;
+import io.ccapi.operator.runtime.OperatorSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The operator against the current kubeconfig or the in-cluster service account. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the operator against the current kubeconfig or in-cluster config.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = {"-n", "--namespace"}, split = ",", description = "Namespaces to watch (repeat or comma-separate; default: all).")
+  List<String> namespaces = List.of();
+
+  @Option(names = "--poll-interval", defaultValue = "PT60S", description = "Re-observe the platform this often (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration pollInterval;
+
+  @Option(names = "--ccapi-connect-timeout", defaultValue = "PT5S", description = "ccapi connect timeout (default ${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
+  @Option(names = "--ccapi-read-timeout", defaultValue = "PT15S", description = "ccapi read timeout (default ${DEFAULT-VALUE}).")
+  Duration readTimeout;
+
+  @Override
+  public Integer call() throws Exception {
+    OperatorSettings settings =
+        OperatorSettings.defaults()
+            .withNamespaces(new HashSet<>(namespaces))
+            .withPollInterval(pollInterval)
+            .withTimeouts(connectTimeout, readTimeout);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    CountDownLatch stop = new CountDownLatch(1);
+    try (CcapiOperator operator = CcapiOperator.start(client, settings, CcapiClient.CallRecorder.NONE)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      System.out.println("ccapi-operator running against " + client.getConfiguration().getMasterUrl()
+          + (namespaces.isEmpty() ? " (all namespaces)" : " (namespaces " + String.join(",", namespaces) + ")"));
+      stop.await();
+    } finally {
+      client.close();
+    }
+    return 0;
+  }
+}
