@@ -14,18 +14,30 @@ public final class CcapiClientFactory {
   private final Clock clock;
 
   public CcapiClientFactory(Duration connectTimeout, Duration readTimeout, CcapiClient.CallRecorder recorder) {
-    this(connectTimeout, readTimeout, recorder, Clock.systemUTC());
+    this(connectTimeout, readTimeout, 0, recorder, Clock.systemUTC());
   }
 
   public CcapiClientFactory(
       Duration connectTimeout, Duration readTimeout, CcapiClient.CallRecorder recorder, Clock clock) {
-    this.http =
+    this(connectTimeout, readTimeout, 0, recorder, clock);
+  }
+
+  /**
+   * @param callsPerSecond at most this many ccapi calls per second from this process, all accounts
+   *     together; 0 for no limit. A call waits up to {@code readTimeout} for its turn.
+   */
+  public CcapiClientFactory(
+      Duration connectTimeout, Duration readTimeout, int callsPerSecond, CcapiClient.CallRecorder recorder, Clock clock) {
+    OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout)
-            .retryOnConnectionFailure(false)
-            .build();
+            .retryOnConnectionFailure(false);
+    if (callsPerSecond > 0) {
+      builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
+    }
+    this.http = builder.build();
     this.recorder = recorder;
     this.clock = clock;
   }

@@ -1,6 +1,9 @@
 package io.ccapi.operator.cli;
 
-import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.ccapi.MicrometerCallRecorder;
+import io.ccapi.operator.runtime.OpsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ccapi.operator.runtime.CcapiOperator;
 import io.ccapi.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,17 +31,41 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--ccapi-read-timeout", defaultValue = "PT15S", description = "ccapi read timeout (default ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
+  @Option(names = "--ccapi-rate-limit", defaultValue = "20", description = "At most this many ccapi calls per second; 0 = unlimited (default ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Option(names = "--metrics-port", defaultValue = "8080", description = "Port of /metrics, /healthz and /readyz (default ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--leader-election", description = "Run only while holding the Lease 'ccapi-operator' in $POD_NAMESPACE (or --lease-namespace).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-namespace", description = "Namespace of the leader-election Lease (default: $POD_NAMESPACE).")
+  String leaseNamespace;
+
   @Override
   public Integer call() throws Exception {
     OperatorSettings settings =
         OperatorSettings.defaults()
             .withNamespaces(new HashSet<>(namespaces))
             .withPollInterval(pollInterval)
-            .withTimeouts(connectTimeout, readTimeout);
+            .withTimeouts(connectTimeout, readTimeout)
+            .withRateLimit(rateLimit);
+    if (leaderElection) {
+      String ns = leaseNamespace != null ? leaseNamespace : System.getenv("POD_NAMESPACE");
+      if (ns == null || ns.isBlank()) {
+        System.err.println("--leader-election needs --lease-namespace or the POD_NAMESPACE environment variable");
+        return 2;
+      }
+      settings = settings.withLeaderElection(ns);
+    }
     KubernetesClient client = new KubernetesClientBuilder().build();
     CountDownLatch stop = new CountDownLatch(1);
-    try (CcapiOperator operator = CcapiOperator.start(client, settings, CcapiClient.CallRecorder.NONE)) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (CcapiOperator operator = CcapiOperator.start(client, settings, new MicrometerCallRecorder(registry), registry);
+        OpsServer ops = new OpsServer(metricsPort, registry, operator)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      System.out.println("metrics and probes on :" + ops.port() + " (/metrics, /healthz, /readyz)");
       System.out.println("ccapi-operator running against " + client.getConfiguration().getMasterUrl()
           + (namespaces.isEmpty() ? " (all namespaces)" : " (namespaces " + String.join(",", namespaces) + ")"));
       stop.await();

@@ -22,21 +22,40 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Builds and runs the operator: the five controllers over one set of shared services. */
 public final class CcapiOperator implements AutoCloseable {
   private final Operator operator;
   private final CcapiClientFactory clients;
+  private final AtomicBoolean leading;
+  private final boolean electing;
 
-  private CcapiOperator(Operator operator, CcapiClientFactory clients) {
+  private CcapiOperator(Operator operator, CcapiClientFactory clients, AtomicBoolean leading, boolean electing) {
     this.operator = operator;
     this.clients = clients;
+    this.leading = leading;
+    this.electing = electing;
   }
 
+  /** Starts without metrics. */
   public static CcapiOperator start(KubernetesClient kube, OperatorSettings settings, CcapiClient.CallRecorder recorder) {
+    return start(kube, settings, recorder, null);
+  }
+
+  /** Starts; with a registry, JOSDK's reconciliation metrics go there too. */
+  public static CcapiOperator start(
+      KubernetesClient kube, OperatorSettings settings, CcapiClient.CallRecorder recorder, MeterRegistry registry) {
     Clock clock = Clock.systemUTC();
-    CcapiClientFactory clients = new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), recorder);
+    CcapiClientFactory clients =
+        new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock);
+    AtomicBoolean leading = new AtomicBoolean(settings.leaseNamespace() == null);
     OperatorServices svc =
         new OperatorServices(
             new AppDirectory(),
@@ -49,10 +68,17 @@ public final class CcapiOperator implements AutoCloseable {
             settings.pollInterval());
     Operator operator =
         new Operator(
-            o ->
-                o.withKubernetesClient(kube)
-                    .withUseSSAToPatchPrimaryResource(settings.useServerSideApply())
-                    .withCloseClientOnStop(false));
+            o -> {
+              o.withKubernetesClient(kube)
+                  .withUseSSAToPatchPrimaryResource(settings.useServerSideApply())
+                  .withCloseClientOnStop(false);
+              if (registry != null) {
+                o.withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
+              }
+              if (settings.leaseNamespace() != null) {
+                o.withLeaderElectionConfiguration(leaderElection(settings.leaseNamespace(), leading));
+              }
+            });
     for (Reconciler<?> r :
         List.<Reconciler<?>>of(
             new CcAppReconciler(svc),
@@ -63,7 +89,48 @@ public final class CcapiOperator implements AutoCloseable {
       register(operator, r, settings);
     }
     operator.start();
-    return new CcapiOperator(operator, clients);
+    return new CcapiOperator(operator, clients, leading, settings.leaseNamespace() != null);
+  }
+
+  private static LeaderElectionConfiguration leaderElection(String namespace, AtomicBoolean leading) {
+    String identity = Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
+    return new LeaderElectionConfiguration(
+        OperatorSettings.LEASE_NAME,
+        namespace,
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        identity,
+        new LeaderCallbacks(() -> leading.set(true), () -> leading.set(false), leader -> {}),
+        true);
+  }
+
+  /** What /healthz and /readyz report. */
+  public Health health() {
+    boolean leader = leading.get();
+    boolean started = operator.getRuntimeInfo().isStarted();
+    boolean synced = leader && started && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return new Health(leader, electing, started, synced);
+  }
+
+  /** Operator state as the probes see it. */
+  public record Health(boolean leader, boolean electing, boolean started, boolean synced) {
+    /** A standby is alive; a leader is alive while its informers are healthy. */
+    public boolean alive() {
+      return !leader || synced;
+    }
+
+    /** Ready: a leader with synced controllers, or a standby waiting for the lease. */
+    public boolean ready() {
+      return leader ? synced : electing && started;
+    }
+
+    public String describe() {
+      if (!leader) {
+        return "standby: waiting for the leader lease";
+      }
+      return synced ? "ok: controllers started, informers synced" : "not ready: controllers starting or informers unhealthy";
+    }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -5,32 +5,45 @@ import java.util.Set;
 
 /**
  * How the operator runs. {@code useServerSideApply} is true in production; only tests against the
- * Fabric8 mock server (which answers SSA with 415) turn it off.
+ * Fabric8 mock server (which answers SSA with 415) turn it off. {@code leaseNamespace} null means no
+ * leader election.
  */
 public record OperatorSettings(
     Set<String> namespaces,
     Duration pollInterval,
     Duration connectTimeout,
     Duration readTimeout,
-    boolean useServerSideApply) {
+    int ccapiCallsPerSecond,
+    boolean useServerSideApply,
+    String leaseNamespace) {
+
+  public static final String LEASE_NAME = "ccapi-operator";
 
   public static OperatorSettings defaults() {
-    return new OperatorSettings(Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15), true);
+    return new OperatorSettings(Set.of(), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(15), 0, true, null);
   }
 
   public OperatorSettings withPollInterval(Duration poll) {
-    return new OperatorSettings(namespaces, poll, connectTimeout, readTimeout, useServerSideApply);
+    return new OperatorSettings(namespaces, poll, connectTimeout, readTimeout, ccapiCallsPerSecond, useServerSideApply, leaseNamespace);
   }
 
   public OperatorSettings withServerSideApply(boolean ssa) {
-    return new OperatorSettings(namespaces, pollInterval, connectTimeout, readTimeout, ssa);
+    return new OperatorSettings(namespaces, pollInterval, connectTimeout, readTimeout, ccapiCallsPerSecond, ssa, leaseNamespace);
   }
 
   public OperatorSettings withNamespaces(Set<String> watched) {
-    return new OperatorSettings(watched, pollInterval, connectTimeout, readTimeout, useServerSideApply);
+    return new OperatorSettings(watched, pollInterval, connectTimeout, readTimeout, ccapiCallsPerSecond, useServerSideApply, leaseNamespace);
   }
 
   public OperatorSettings withTimeouts(Duration connect, Duration read) {
-    return new OperatorSettings(namespaces, pollInterval, connect, read, useServerSideApply);
+    return new OperatorSettings(namespaces, pollInterval, connect, read, ccapiCallsPerSecond, useServerSideApply, leaseNamespace);
+  }
+
+  public OperatorSettings withRateLimit(int callsPerSecond) {
+    return new OperatorSettings(namespaces, pollInterval, connectTimeout, readTimeout, callsPerSecond, useServerSideApply, leaseNamespace);
+  }
+
+  public OperatorSettings withLeaderElection(String namespace) {
+    return new OperatorSettings(namespaces, pollInterval, connectTimeout, readTimeout, ccapiCallsPerSecond, useServerSideApply, namespace);
   }
 }
