@@ -223,8 +223,9 @@ public final class CcapiClient {
 
   /** PUT subscriptions/{id}; answers the platform's {@code {name: id}} map. */
   public Map<String, Long> updateSubscription(String appId, long id, Subscriptions.Subscription subscription) {
-    JsonNode result = call("PUT", "subscriptions/{id}", "subscriptions/" + id, appId, subscription);
-    return result.isNull() ? Map.of() : convert(result, new TypeReference<Map<String, Long>>() {});
+    Answer answer = call("PUT", "subscriptions/{id}", "subscriptions/" + id, appId, subscription);
+    JavaType idsByName = CcapiJson.MAPPER.constructType(new TypeReference<Map<String, Long>>() {});
+    return answer.result().isNull() ? Map.of() : convert(answer.result(), idsByName, answer.endpoint());
   }
 
   public void deleteSubscription(String appId, long id) {
@@ -277,14 +278,18 @@ public final class CcapiClient {
   public List<Ivrs.FastRoute> getFastRouter(String appId) {
     Envelope envelope = exchange("GET", "ivrs/fastrouters", "ivrs/fastrouters", appId, null);
     JsonNode table = envelope.result().has("FastRouter") ? envelope.result() : envelope.root();
-    Ivrs.FastRouter router = convert(table, Ivrs.FastRouter.class);
+    Ivrs.FastRouter router =
+        convert(table, CcapiJson.MAPPER.constructType(Ivrs.FastRouter.class), "GET ivrs/fastrouters");
     return router == null || router.fastRouter() == null ? List.of() : router.fastRouter();
   }
 
   // ---- plumbing
 
-  private JsonNode call(String method, String endpoint, String pathAndQuery, String appId, Object body) {
-    return exchange(method, endpoint, pathAndQuery, appId, body).result();
+  /** A call's Result and its endpoint label, so that a Result of the wrong shape is reported by endpoint. */
+  private record Answer(JsonNode result, String endpoint) {}
+
+  private Answer call(String method, String endpoint, String pathAndQuery, String appId, Object body) {
+    return new Answer(exchange(method, endpoint, pathAndQuery, appId, body).result(), method + " " + endpoint);
   }
 
   private Envelope exchange(String method, String endpoint, String pathAndQuery, String appId, Object body) {
@@ -327,7 +332,7 @@ public final class CcapiClient {
       }
       if (root == null || !root.isObject()) {
         throw new CcapiException(
-            status >= 500 ? ErrorClass.BACKEND : ErrorClass.MALFORMED,
+            ErrorClass.classify(status, null, null), // 401/403 stay UNAUTHORIZED even without a JSON body
             null,
             status == 401 || status == 403 ? "unauthorized" : "answer is not a ccapi JSON object",
             status,
@@ -353,32 +358,29 @@ public final class CcapiClient {
     }
   }
 
-  private static <T> T read(JsonNode result, Class<T> type) {
-    return result.isNull() || result.isMissingNode() ? null : convert(result, type);
+  private static <T> T read(Answer answer, Class<T> type) {
+    JsonNode result = answer.result();
+    return result.isNull() || result.isMissingNode()
+        ? null
+        : convert(result, CcapiJson.MAPPER.constructType(type), answer.endpoint());
   }
 
-  private static <T> List<T> readList(JsonNode result, Class<T> type) {
+  private static <T> List<T> readList(Answer answer, Class<T> type) {
+    JsonNode result = answer.result();
     if (result.isNull() || result.isMissingNode()) {
       return List.of();
     }
     JavaType listType = CcapiJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type);
-    return convert(result, listType);
+    return convert(result, listType, answer.endpoint());
   }
 
-  private static <T> T convert(JsonNode node, Class<T> type) {
-    return convert(node, CcapiJson.MAPPER.constructType(type));
-  }
-
-  private static <T> T convert(JsonNode node, TypeReference<T> type) {
-    return convert(node, CcapiJson.MAPPER.constructType(type));
-  }
-
-  private static <T> T convert(JsonNode node, JavaType type) {
+  private static <T> T convert(JsonNode node, JavaType type, String endpoint) {
     try {
       return CcapiJson.MAPPER.treeToValue(node, type);
     } catch (IOException e) {
       throw new CcapiException(
-          ErrorClass.MALFORMED, null, "unexpected Result shape for " + type.getRawClass().getSimpleName(), 200, "decode", null);
+          ErrorClass.MALFORMED, null, "unexpected Result shape for " + type.getRawClass().getSimpleName(), 200, endpoint,
+          null);
     }
   }
 

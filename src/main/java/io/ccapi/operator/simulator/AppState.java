@@ -77,7 +77,7 @@ final class AppState {
     return q;
   }
 
-  /** Queue ids in the app that {@code agentId} is bound to are kept on the agent; this is the reverse. */
+  /** The seats bound to a queue (bindings are kept on the seats). */
   List<String> agentsOfQueue(String queueId) {
     List<String> ids = new ArrayList<>();
     agents.values().forEach(a -> {

@@ -12,8 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A stateful ccapi v2 platform over HTTP on 127.0.0.1, for developing manifests and for tests: serves
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * {@link #start}, stop with {@link #close}.
  */
 public final class CcapiSimulator implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(CcapiSimulator.class);
   static final int THREADS = 32;
 
   static {
@@ -58,9 +55,7 @@ public final class CcapiSimulator implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", exchange -> dispatch(exchange, api, ops));
     server.start();
-    CcapiSimulator simulator = new CcapiSimulator(server, executor, faults);
-    LOG.info("ccapi simulator started on {} for Sid {}", simulator.baseUrl(), config.sid());
-    return simulator;
+    return new CcapiSimulator(server, executor, faults);
   }
 
   /** Bounded: a flood queues instead of starting threads; hung (fault-injected) requests hold a thread. */
@@ -112,9 +107,7 @@ public final class CcapiSimulator implements AutoCloseable {
   /** Stops listening at once; requests in flight (even hung ones) are cut. */
   @Override
   public void close() {
-    int port = port();
     server.stop(0);
     executor.shutdownNow();
-    LOG.info("ccapi simulator on port {} stopped", port);
   }
 }

@@ -7,7 +7,6 @@ import io.ccapi.operator.ccapi.model.Ivrs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +97,7 @@ final class IvrApi {
     }
     Map<String, Object> voices = new LinkedHashMap<>();
     Set<String> wavFiles = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!PROMPTS.contains(e.getKey())) {
         throw SimError.paramsInvalid("unknown prompt " + e.getKey() + "; prompts are " + PROMPTS);
       }
