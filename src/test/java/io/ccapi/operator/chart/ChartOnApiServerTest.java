@@ -1,0 +1,236 @@
+package io.ccapi.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.ccapi.operator.runtime.EmbeddedCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Acceptance by a real kube-apiserver 1.20.2 (RBAC authorizer on): the CRDs install, every rendered
+ * object is accepted, and SubjectAccessReviews show the operator's ServiceAccount can do what it needs
+ * and nothing outside its namespaces. Skipped when the binaries are missing, unless
+ * CCAPI_REQUIRE_APISERVER=true.
+ */
+@Tag("apiserver")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChartOnApiServerTest {
+  static final String DEFAULT_NAMESPACE = "ccapi-system";
+  static final String TEAMS_NAMESPACE = "ccapi-teams";
+
+  static final String MISSING =
+      "no kube-apiserver/etcd in " + EmbeddedCluster.BINARIES + "; run scripts/install-test-apiserver.sh";
+
+  private static EmbeddedCluster cluster;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startApiServer() {
+    if (!EmbeddedCluster.realApiServerInstalled()) {
+      if ("true".equalsIgnoreCase(System.getenv("CCAPI_REQUIRE_APISERVER"))) {
+        fail("CCAPI_REQUIRE_APISERVER=true but " + MISSING);
+      }
+      return; // every test is skipped, see requireApiServer
+    }
+    cluster = EmbeddedCluster.startReal();
+    client = cluster.client();
+  }
+
+  @BeforeEach
+  void requireApiServer() {
+    Assumptions.assumeTrue(cluster != null, MISSING);
+  }
+
+  @AfterAll
+  static void stopApiServer() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void chartCrdsInstallAndBecomeEstablished() throws IOException {
+    Path crds = HelmChart.IN_REPO.resolve("crds");
+    List<String> names = new ArrayList<>();
+    for (String file : CrdCopies.yamlFiles(crds)) {
+      for (HasMetadata item : HelmChart.parse(Files.readString(crds.resolve(file)))) {
+        client.resource(item).create();
+        names.add(item.getMetadata().getName());
+      }
+    }
+    assertThat(names).hasSize(5);
+    for (String name : names) {
+      CustomResourceDefinition crd =
+          client
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .withName(name)
+              .waitUntilCondition(ChartOnApiServerTest::established, 30, TimeUnit.SECONDS);
+      assertThat(established(crd)).as(name).isTrue();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void defaultReleaseIsAcceptedAndCanDoItsJobInAnyNamespace() {
+    Manifests manifests = HelmChart.inRepo().render("", DEFAULT_NAMESPACE);
+    createNamespaces(DEFAULT_NAMESPACE);
+    createAll(manifests);
+
+    assertThat(client.apps().deployments().inNamespace(DEFAULT_NAMESPACE).withName("ccapi-operator").get())
+        .extracting(Deployment::getSpec)
+        .satisfies(s -> assertThat(s.getReplicas()).isEqualTo(1));
+
+    String sa = serviceAccount(DEFAULT_NAMESPACE);
+    for (String namespace : List.of("anywhere", DEFAULT_NAMESPACE)) {
+      assertAllowed(sa, namespace, RbacExpectations.WATCHED_NAMESPACE_GRANTS);
+    }
+    assertLeaderElection(sa, DEFAULT_NAMESPACE);
+    assertDenied(sa, "anywhere", "/secrets:delete", "ccapi.io/ccapps:create", "ccapi.io/ccapps:delete", "/pods:list",
+        "/configmaps:get", "coordination.k8s.io/leases:create");
+    assertClusterScopedDenied(sa);
+  }
+
+  @Test
+  @Order(3)
+  void namespacedReleaseIsAcceptedAndStaysInItsNamespaces() {
+    Manifests manifests = HelmChart.inRepo().render(HelmChart.CUSTOM_VALUES, TEAMS_NAMESPACE);
+    createNamespaces(TEAMS_NAMESPACE, "team-a", "team-b", "team-c");
+    HasMetadata serviceMonitor = manifests.ofKind("ServiceMonitor").get(0);
+    createAll(new Manifests(manifests.items().stream().filter(i -> i != serviceMonitor).toList()));
+
+    assertThatThrownBy(() -> client.resource(serviceMonitor).create())
+        .as("ServiceMonitor without the Prometheus Operator's CRD")
+        .isInstanceOf(KubernetesClientException.class);
+
+    String sa = serviceAccount(TEAMS_NAMESPACE);
+    for (String namespace : List.of("team-a", "team-b")) {
+      assertAllowed(sa, namespace, RbacExpectations.WATCHED_NAMESPACE_GRANTS);
+    }
+    assertDenied(sa, "team-c", RbacExpectations.WATCHED_NAMESPACE_GRANTS.toArray(String[]::new));
+    assertDenied(sa, TEAMS_NAMESPACE, "/secrets:get", "/secrets:list", "/events:create", "ccapi.io/ccapps:list");
+    assertLeaderElection(sa, TEAMS_NAMESPACE);
+    assertClusterScopedDenied(sa);
+  }
+
+  private static boolean established(CustomResourceDefinition crd) {
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static void createNamespaces(String... namespaces) {
+    for (String namespace : namespaces) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    }
+  }
+
+  /** Creates every object for real: the server validates and admits each one, then stores it. */
+  private static void createAll(Manifests manifests) {
+    for (HasMetadata item : manifests.items()) {
+      HasMetadata created = client.resource(item).create();
+      assertThat(created.getMetadata().getUid()).as("%s %s", item.getKind(), item.getMetadata().getName()).isNotBlank();
+    }
+  }
+
+  private static String serviceAccount(String namespace) {
+    assertThat(client.serviceAccounts().inNamespace(namespace).withName("ccapi-operator").get()).isNotNull();
+    return "system:serviceaccount:" + namespace + ":ccapi-operator";
+  }
+
+  private static void assertLeaderElection(String sa, String releaseNamespace) {
+    assertAllowed(sa, releaseNamespace, List.of("coordination.k8s.io/leases:create"));
+    for (String verb : List.of("get", "update")) {
+      assertThat(allowed(sa, releaseNamespace, "coordination.k8s.io/leases:" + verb, RbacExpectations.LEASE_NAME))
+          .as("%s the lease %s", verb, RbacExpectations.LEASE_NAME)
+          .isTrue();
+      assertThat(allowed(sa, releaseNamespace, "coordination.k8s.io/leases:" + verb, "someone-elses-lease"))
+          .as("%s another lease", verb)
+          .isFalse();
+      assertThat(allowed(sa, "elsewhere", "coordination.k8s.io/leases:" + verb, RbacExpectations.LEASE_NAME))
+          .as("%s the lease in another namespace", verb)
+          .isFalse();
+    }
+    assertDenied(sa, releaseNamespace, "coordination.k8s.io/leases:delete", "coordination.k8s.io/leases:list");
+  }
+
+  private static void assertClusterScopedDenied(String sa) {
+    assertDenied(sa, null, "/namespaces:list", "/nodes:list", "apiextensions.k8s.io/customresourcedefinitions:get",
+        "rbac.authorization.k8s.io/clusterroles:create");
+  }
+
+  private static void assertAllowed(String sa, String namespace, Iterable<String> grants) {
+    List<String> denied = new ArrayList<>();
+    for (String grant : grants) {
+      if (!allowed(sa, namespace, grant, null)) {
+        denied.add(grant);
+      }
+    }
+    assertThat(denied).as("denied to %s in %s", sa, namespace).isEmpty();
+  }
+
+  private static void assertDenied(String sa, String namespace, String... grants) {
+    List<String> allowed = new ArrayList<>();
+    for (String grant : grants) {
+      if (allowed(sa, namespace, grant, null)) {
+        allowed.add(grant);
+      }
+    }
+    assertThat(allowed).as("allowed to %s in %s", sa, namespace).isEmpty();
+  }
+
+  /** Asks the RBAC authorizer about one "group/resource[/subresource]:verb" grant. */
+  private static boolean allowed(String user, String namespace, String grant, String name) {
+    String group = grant.substring(0, grant.indexOf('/'));
+    String resource = grant.substring(grant.indexOf('/') + 1, grant.indexOf(':'));
+    String verb = grant.substring(grant.indexOf(':') + 1);
+    String subresource = null;
+    if (resource.contains("/")) {
+      subresource = resource.substring(resource.indexOf('/') + 1);
+      resource = resource.substring(0, resource.indexOf('/'));
+    }
+    String saNamespace = user.split(":")[2];
+    SubjectAccessReview review =
+        new SubjectAccessReviewBuilder()
+            .withNewSpec()
+            .withUser(user)
+            .withGroups("system:serviceaccounts", "system:serviceaccounts:" + saNamespace, "system:authenticated")
+            .withNewResourceAttributes()
+            .withGroup(group)
+            .withResource(resource)
+            .withSubresource(subresource)
+            .withVerb(verb)
+            .withNamespace(namespace)
+            .withName(name)
+            .endResourceAttributes()
+            .endSpec()
+            .build();
+    return client.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+  }
+}
