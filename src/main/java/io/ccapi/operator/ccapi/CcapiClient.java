@@ -378,9 +378,8 @@ public final class CcapiClient {
     try {
       return CcapiJson.MAPPER.treeToValue(node, type);
     } catch (IOException e) {
-      throw new CcapiException(
-          ErrorClass.MALFORMED, null, "unexpected Result shape for " + type.getRawClass().getSimpleName(), 200, endpoint,
-          null);
+      String what = "unexpected Result shape for " + type.getRawClass().getSimpleName();
+      throw new CcapiException(ErrorClass.MALFORMED, null, what, 200, endpoint, null);
     }
   }
 

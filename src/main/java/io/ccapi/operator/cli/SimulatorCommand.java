@@ -4,6 +4,7 @@ import io.ccapi.operator.simulator.CcapiSimulator;
 import io.ccapi.operator.simulator.FaultSettings;
 import io.ccapi.operator.simulator.SimulatorConfig;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -21,10 +22,16 @@ import picocli.CommandLine.Option;
 public final class SimulatorCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "18043", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "" + SimulatorConfig.DEFAULT_PORT,
+      description = "Port; 0 picks a free one and prints it (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--sid", defaultValue = SimulatorConfig.DEFAULT_SID, description = "Account Sid (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sid",
+      defaultValue = SimulatorConfig.DEFAULT_SID,
+      description = "Account Sid (default: ${DEFAULT-VALUE}).")
   String sid;
 
   @Option(
@@ -51,7 +58,10 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--timeout-rate", defaultValue = "0", description = "Probability of hanging --hang-ms first.")
   double timeoutRate;
 
-  @Option(names = "--hang-ms", defaultValue = "30000", description = "How long a hung request waits (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--hang-ms",
+      defaultValue = "30000",
+      description = "How long a hung request waits (default: ${DEFAULT-VALUE}).")
   long hangMs;
 
   @Option(names = "--drop-rate", defaultValue = "0", description = "Probability of closing the connection unanswered.")
@@ -69,7 +79,13 @@ public final class SimulatorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    CcapiSimulator simulator = CcapiSimulator.start(config);
+    CcapiSimulator simulator;
+    try {
+      simulator = CcapiSimulator.start(config);
+    } catch (BindException e) {
+      spec.commandLine().getErr().println("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(() -> {

@@ -42,7 +42,7 @@ final class ApiDispatcher {
 
   void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath().substring(PREFIX.length()).replaceAll("/+$", "");
+    String path = stripTrailingSlashes(exchange.getRequestURI().getPath().substring(PREFIX.length()));
     Map<String, String> query = HttpIo.query(exchange.getRequestURI().getRawQuery());
     // app_id: the reference's agent/logout example spells AppId so.
     String appId = query.containsKey("AppId") ? query.get("AppId") : query.get("app_id");
@@ -79,6 +79,14 @@ final class ApiDispatcher {
       LOG.error("simulator bug serving {} {}", method, match.route() == null ? path : match.route().template(), e);
       sendInternalError(exchange, 500);
     }
+  }
+
+  private static String stripTrailingSlashes(String path) {
+    int end = path.length();
+    while (end > 0 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    return path.substring(0, end);
   }
 
   private Object serve(

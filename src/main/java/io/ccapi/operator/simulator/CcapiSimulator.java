@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +35,7 @@ public final class CcapiSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Faults faults;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private CcapiSimulator(HttpServer server, ExecutorService executor, Faults faults) {
     this.server = server;
@@ -79,7 +81,8 @@ public final class CcapiSimulator implements AutoCloseable {
         ops.handle(exchange);
       } else {
         HttpIo.readBody(exchange, 1 << 16);
-        HttpIo.sendJson(exchange, 404, "{\"code\":\"404\",\"message\":\"no such endpoint\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] answer = "{\"code\":\"404\",\"message\":\"no such endpoint\"}".getBytes(StandardCharsets.UTF_8);
+        HttpIo.sendJson(exchange, 404, answer);
       }
     } finally {
       exchange.close(); // without a sent answer this closes the connection: how a dropped request looks
@@ -104,10 +107,12 @@ public final class CcapiSimulator implements AutoCloseable {
     faults.set(settings);
   }
 
-  /** Stops listening at once; requests in flight (even hung ones) are cut. */
+  /** Stops listening at once; requests in flight (even hung ones) are cut. Idempotent. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 }

@@ -12,15 +12,21 @@ import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.cli.Main;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,14 +89,47 @@ class SimulatorCommandTest {
     }
     assertThat(thread.isAlive()).isFalse();
     assertThat(exitCode.get()).isZero();
-    int closedPort = port;
+    assertClosed(port);
+  }
+
+  private static void assertClosed(int port) {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      try (Socket s = new Socket("127.0.0.1", closedPort)) {
-        throw new AssertionError("still listening on " + closedPort);
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        throw new AssertionError("still listening on " + port);
       } catch (ConnectException expected) {
         // closed
       }
     });
+  }
+
+  @Test
+  void aSeparateProcessServesUntilKilled() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "simulator",
+                "--port", "0")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertThat(line).isNotNull();
+      Matcher m = LISTENING.matcher(line);
+      assertThat(m.matches()).as(line).isTrue();
+      int port = Integer.parseInt(m.group(2));
+      HttpResponse<String> stats =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(m.group(1) + "/__sim/stats")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(stats.statusCode()).isEqualTo(200);
+
+      process.destroy(); // SIGTERM: the shutdown hook closes the server
+      assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertClosed(port);
+    } finally {
+      process.destroyForcibly();
+    }
   }
 
   @Test
@@ -107,6 +146,18 @@ class SimulatorCommandTest {
       cli.setOut(new PrintWriter(new StringWriter(), true));
       assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(CommandLine.ExitCode.USAGE);
       assertThat(err.toString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void aBusyPortIsReported() {
+    try (SimHarness busy = SimHarness.start()) {
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new Main());
+      cli.setErr(new PrintWriter(err, true));
+      cli.setOut(new PrintWriter(new StringWriter(), true));
+      assertThat(cli.execute("simulator", "--port", Integer.toString(busy.simulator.port()))).isEqualTo(1);
+      assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + busy.simulator.port());
     }
   }
 
