@@ -177,6 +177,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
           .forEach(child -> children.add(child.getKind() + "/" + name(child)));
     }
     if (!children.isEmpty()) {
+      connectForChildren(app, context);
       return waitForDeletion(
           app, context, Reason.DeletionBlocked, "waiting for " + children.size() + " resources of this app to be deleted first: " + String.join(", ", children));
     }
@@ -186,6 +187,27 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
             "application " + Objects.requireNonNullElse(appId, "(never created)") + " is left in the platform: ccapi has no API to delete an application");
     svc.apps().remove(ns(app), name(app));
     return released(app);
+  }
+
+  /**
+   * Children being deleted need this app's connection even though the app is not Ready any more (and,
+   * after a restart, was never reconciled by this process). Best effort: without credentials the
+   * children wait, as does this app.
+   */
+  private void connectForChildren(CcApp app, Context<CcApp> context) {
+    if (svc.apps().get(ns(app), name(app)).isPresent()) {
+      return;
+    }
+    Map<String, String> stored = svc.secrets().read(ns(app), secretName(app));
+    String appId = stored.get("appId");
+    try {
+      if (appId != null) {
+        CcapiClient client = svc.clients().create(app.getSpec().endpoint, credentials(app, context));
+        svc.apps().put(new AppConnection(ns(app), name(app), appId, stored.get("extensionPrefix"), client));
+      }
+    } catch (ReconcileException e) {
+      log.debug("CcApp {}/{} cannot connect for its children: {}", ns(app), name(app), e.getMessage());
+    }
   }
 
   @Override

@@ -250,13 +250,19 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return false;
   }
 
+  /**
+   * The app connection for a delete: the app need not be Ready (it may itself be waiting for its children
+   * to go), only connected. A CcApp that no longer exists leaves nothing to call: null.
+   */
   private AppConnection appForDeletion(P resource, Context<P> context) {
     String appName = Refs.nameOf(resource.appName());
     if (referenced(context, CcApp.class, resource, appName).isEmpty()) {
       svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "CcApp " + appName + " is gone; the platform object is left in place");
       return null;
     }
-    return app(resource, context);
+    return svc.apps()
+        .get(ns(resource), appName)
+        .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
   }
 
   protected DeleteControl released(P resource) {

@@ -2,6 +2,9 @@ package io.ccapi.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -46,27 +49,24 @@ public final class Ownership {
     return get(resource, ADOPT).map("true"::equalsIgnoreCase).orElse(false);
   }
 
-  /** Records {@code value} for {@code key} (null removes it) on the resource, then in memory. */
+  /**
+   * Records {@code value} for {@code key} (null removes it) on the resource, then in memory. A JSON merge
+   * patch of the one annotation: no resourceVersion, so it never conflicts with the spec being edited.
+   */
   public <T extends HasMetadata> void set(T resource, String key, String value) {
     if (Objects.equals(get(resource, key).orElse(null), value)) {
       return;
     }
+    Map<String, Object> annotation = new HashMap<>();
+    annotation.put(key, value);
+    String patch = Serialization.asJson(Map.of("metadata", Map.of("annotations", annotation)));
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) resource.getClass();
     client
-        .resource(resource)
-        .edit(
-            r -> {
-              Map<String, String> annotations = new HashMap<>();
-              if (r.getMetadata().getAnnotations() != null) {
-                annotations.putAll(r.getMetadata().getAnnotations());
-              }
-              if (value == null) {
-                annotations.remove(key);
-              } else {
-                annotations.put(key, value);
-              }
-              r.getMetadata().setAnnotations(annotations);
-              return r;
-            });
+        .resources(type)
+        .inNamespace(resource.getMetadata().getNamespace())
+        .withName(resource.getMetadata().getName())
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     written
         .computeIfAbsent(resource.getMetadata().getUid(), u -> new ConcurrentHashMap<>())
         .put(key, value == null ? REMOVED : value);

@@ -1,0 +1,226 @@
+package io.ccapi.operator.reconciler;
+
+import static org.awaitility.Awaitility.await;
+
+import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.ccapi.CcapiClientFactory;
+import io.ccapi.operator.ccapi.CcapiCredentials;
+import io.ccapi.operator.crd.CcAgent;
+import io.ccapi.operator.crd.CcAgentSpec;
+import io.ccapi.operator.crd.CcApp;
+import io.ccapi.operator.crd.CcAppSpec;
+import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcExtensionSpec;
+import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.crd.CcQueueSpec;
+import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcStatus;
+import io.ccapi.operator.crd.CcSubscription;
+import io.ccapi.operator.crd.CcSubscriptionSpec;
+import io.ccapi.operator.ccapi.model.Events;
+import io.ccapi.operator.runtime.CcapiOperator;
+import io.ccapi.operator.runtime.Crds;
+import io.ccapi.operator.runtime.EmbeddedCluster;
+import io.ccapi.operator.runtime.OperatorSettings;
+import io.ccapi.operator.simulator.CcapiSimulator;
+import io.ccapi.operator.simulator.SimulatorConfig;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The controller-test tier: the real simulator over HTTP, the Fabric8 mock API server in CRUD mode, and
+ * the operator with production code paths (only SSA is off: the mock answers it with 415). One harness
+ * per test class; one namespace per test.
+ */
+public final class OperatorHarness implements AutoCloseable {
+  public static final Duration POLL = Duration.ofSeconds(2);
+  public static final String CREDENTIALS = "ccapi-credentials";
+
+  public final CcapiSimulator simulator;
+  public final EmbeddedCluster cluster;
+  public final KubernetesClient kube;
+  public final CcapiClient platform;
+  private final CcapiClientFactory factory;
+  private final CcapiOperator operator;
+
+  private OperatorHarness(CcapiSimulator simulator, EmbeddedCluster cluster, CcapiOperator operator) {
+    this.simulator = simulator;
+    this.cluster = cluster;
+    this.kube = cluster.client();
+    this.operator = operator;
+    this.factory = new CcapiClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5), CcapiClient.CallRecorder.NONE);
+    this.platform =
+        factory.create(simulator.baseUrl(), new CcapiCredentials(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN));
+  }
+
+  public static OperatorHarness start() throws Exception {
+    CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
+    EmbeddedCluster cluster = EmbeddedCluster.startMock();
+    Crds.install(cluster.client());
+    OperatorSettings settings =
+        OperatorSettings.defaults()
+            .withPollInterval(POLL)
+            .withServerSideApply(false)
+            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    CcapiOperator operator = CcapiOperator.start(cluster.client(), settings, CcapiClient.CallRecorder.NONE);
+    return new OperatorHarness(simulator, cluster, operator);
+  }
+
+  /** A new namespace with the credentials Secret of the simulator's account. */
+  public String namespace() {
+    String ns = "t-" + UUID.randomUUID().toString().substring(0, 8);
+    kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    credentials(ns, CREDENTIALS, SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN);
+    return ns;
+  }
+
+  public void credentials(String ns, String name, String sid, String token) {
+    kube.secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .withData(Map.of("sid", b64(sid), "authToken", b64(token)))
+                .build())
+        .createOr(r -> r.update());
+  }
+
+  public CcApp app(String ns, String name, Consumer<CcAppSpec> customize) {
+    CcAppSpec spec = new CcAppSpec();
+    spec.endpoint = simulator.baseUrl();
+    spec.credentialsSecretRef = CREDENTIALS;
+    spec.displayName = "Tenant " + name;
+    customize.accept(spec);
+    CcApp app = new CcApp();
+    app.setMetadata(meta(ns, name));
+    app.setSpec(spec);
+    return kube.resource(app).create();
+  }
+
+  public CcQueue queue(String ns, String name, String app, String queueId, Consumer<CcQueueSpec> customize) {
+    CcQueueSpec spec = new CcQueueSpec();
+    spec.appRef = app;
+    spec.queueId = queueId;
+    spec.queueName = "Queue " + queueId;
+    customize.accept(spec);
+    CcQueue q = new CcQueue();
+    q.setMetadata(meta(ns, name));
+    q.setSpec(spec);
+    return kube.resource(q).create();
+  }
+
+  public CcExtension extension(String ns, String name, String app, String number, Consumer<CcExtensionSpec> customize) {
+    CcExtensionSpec spec = new CcExtensionSpec();
+    spec.appRef = app;
+    spec.extension = number;
+    customize.accept(spec);
+    CcExtension e = new CcExtension();
+    e.setMetadata(meta(ns, name));
+    e.setSpec(spec);
+    return kube.resource(e).create();
+  }
+
+  public CcAgent agent(String ns, String name, String app, String agentId, Consumer<CcAgentSpec> customize) {
+    CcAgentSpec spec = new CcAgentSpec();
+    spec.appRef = app;
+    spec.agentId = agentId;
+    spec.workId = "W" + agentId;
+    spec.displayName = "Agent " + agentId;
+    customize.accept(spec);
+    CcAgent a = new CcAgent();
+    a.setMetadata(meta(ns, name));
+    a.setSpec(spec);
+    return kube.resource(a).create();
+  }
+
+  public CcSubscription subscription(String ns, String name, String app, Consumer<CcSubscriptionSpec> customize) {
+    CcSubscriptionSpec spec = new CcSubscriptionSpec();
+    spec.appRef = app;
+    spec.callbackUrl = "https://hooks.example.com/" + name;
+    spec.events = List.of(Events.Name.user_ringing, Events.Name.user_hangup);
+    customize.accept(spec);
+    CcSubscription s = new CcSubscription();
+    s.setMetadata(meta(ns, name));
+    s.setSpec(spec);
+    return kube.resource(s).create();
+  }
+
+  public <R extends CcResource<?, ?>> R get(Class<R> kind, String ns, String name) {
+    return kube.resources(kind).inNamespace(ns).withName(name).get();
+  }
+
+  /** Changes the spec through the API, as kubectl apply would. */
+  public <R extends CcResource<?, ?>> void edit(Class<R> kind, String ns, String name, Consumer<R> change) {
+    kube.resources(kind).inNamespace(ns).withName(name).edit(r -> {
+      change.accept(r);
+      return r;
+    });
+  }
+
+  public <R extends CcResource<?, ?>> void delete(Class<R> kind, String ns, String name) {
+    kube.resources(kind).inNamespace(ns).withName(name).delete();
+  }
+
+  /** Waits for the Ready condition to carry {@code reason}, then returns the resource. */
+  public <R extends CcResource<?, ?>> R awaitReason(Class<R> kind, String ns, String name, Reason reason) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        .until(() -> Optional.ofNullable(get(kind, ns, name)).map(r -> reason.name().equals(Conditions.readyReason(r.getStatus()))).orElse(false));
+    return get(kind, ns, name);
+  }
+
+  public <R extends CcResource<?, ?>> R awaitReady(Class<R> kind, String ns, String name) {
+    return awaitReason(kind, ns, name, Reason.Ready);
+  }
+
+  public <R extends CcResource<?, ?>> void awaitGone(Class<R> kind, String ns, String name) {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> get(kind, ns, name) == null);
+  }
+
+  public static Condition condition(CcStatus status, String type) {
+    return status.conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+  }
+
+  /** Decoded data of a Secret, or null when it does not exist. */
+  public Map<String, String> secret(String ns, String name) {
+    Secret s = kube.secrets().inNamespace(ns).withName(name).get();
+    if (s == null) {
+      return null;
+    }
+    Map<String, String> out = new TreeMap<>();
+    s.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    return out;
+  }
+
+  public String appId(String ns, String app) {
+    return awaitReady(CcApp.class, ns, app).getStatus().appId;
+  }
+
+  private static io.fabric8.kubernetes.api.model.ObjectMeta meta(String ns, String name) {
+    return new ObjectMetaBuilder().withNamespace(ns).withName(name).build();
+  }
+
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    factory.close();
+    cluster.close();
+    simulator.close();
+  }
+}
