@@ -1,24 +1,34 @@
 package io.ccapi.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.ccapi.operator.runtime.EmbeddedCluster;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Acceptance by a real kube-apiserver 1.20.2 (RBAC authorizer on): the CRDs install, every rendered
  * object is accepted, and SubjectAccessReviews show the operator's ServiceAccount can do what it needs
- * and nothing outside its namespaces. Skipped when the binaries are missing, unless
+ * and nothing outside its namespaces, and the operator itself runs with the rendered args as that
+ * ServiceAccount until it is ready. Skipped when the binaries are missing, unless
  * CCAPI_REQUIRE_APISERVER=true.
  */
 @Tag("apiserver")
@@ -97,7 +108,7 @@ class ChartOnApiServerTest {
 
   @Test
   @Order(2)
-  void defaultReleaseIsAcceptedAndCanDoItsJobInAnyNamespace() {
+  void defaultReleaseIsAcceptedAndCanDoItsJobInAnyNamespace() throws Exception {
     Manifests manifests = HelmChart.inRepo().render("", DEFAULT_NAMESPACE);
     createNamespaces(DEFAULT_NAMESPACE);
     createAll(manifests);
@@ -114,11 +125,13 @@ class ChartOnApiServerTest {
     assertDenied(sa, "anywhere", "/secrets:delete", "ccapi.io/ccapps:create", "ccapi.io/ccapps:delete", "/pods:list",
         "/configmaps:get", "coordination.k8s.io/leases:create");
     assertClusterScopedDenied(sa);
+
+    assertOperatorRunsWithTheseRights(manifests, DEFAULT_NAMESPACE, "default-release");
   }
 
   @Test
   @Order(3)
-  void namespacedReleaseIsAcceptedAndStaysInItsNamespaces() {
+  void namespacedReleaseIsAcceptedAndStaysInItsNamespaces() throws Exception {
     Manifests manifests = HelmChart.inRepo().render(HelmChart.CUSTOM_VALUES, TEAMS_NAMESPACE);
     createNamespaces(TEAMS_NAMESPACE, "team-a", "team-b", "team-c");
     HasMetadata serviceMonitor = manifests.ofKind("ServiceMonitor").get(0);
@@ -136,6 +149,100 @@ class ChartOnApiServerTest {
     assertDenied(sa, TEAMS_NAMESPACE, "/secrets:get", "/secrets:list", "/events:create", "ccapi.io/ccapps:list");
     assertLeaderElection(sa, TEAMS_NAMESPACE);
     assertClusterScopedDenied(sa);
+
+    assertOperatorRunsWithTheseRights(manifests, TEAMS_NAMESPACE, "namespaced-release");
+  }
+
+  /**
+   * Runs the operator's real `run` command with the Deployment's args and env, as the release's
+   * ServiceAccount (impersonated), and waits until /readyz says it leads with synced informers: the
+   * rendered flags parse and the RBAC is enough for every informer and the lease. Its log is kept in
+   * target/chart-apiserver/.
+   */
+  private static void assertOperatorRunsWithTheseRights(Manifests manifests, String releaseNamespace, String name)
+      throws Exception {
+    Container container = manifests.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add("-Dkubernetes.impersonate.username=" + serviceAccount(releaseNamespace));
+    command.add("-Dkubernetes.impersonate.group=system:serviceaccounts,system:serviceaccounts:" + releaseNamespace
+        + ",system:authenticated");
+    command.add("io.ccapi.operator.cli.Main");
+    command.add("run");
+    for (String arg : container.getArgs()) {
+      command.add(arg.startsWith("--metrics-port=") ? "--metrics-port=" + port : arg);
+    }
+
+    Path logs = HelmChart.REPO.resolve("target").resolve("chart-apiserver");
+    Files.createDirectories(logs);
+    Path kubeconfig = Files.createTempFile("ccapi-chart-kubeconfig", ".yaml");
+    Files.writeString(kubeconfig, cluster.kubeconfig());
+    Path log = logs.resolve(name + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    builder.environment().put("POD_NAMESPACE", releaseNamespace); // the Deployment's fieldRef
+    builder.environment().put("HOSTNAME", name);
+    builder.environment().put("CCAPI_LOG_LEVEL", ChartDefaultsTest.env(container, "CCAPI_LOG_LEVEL").getValue());
+
+    Process operator = builder.start();
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      AtomicReference<String> lastReadyz = new AtomicReference<>("no answer");
+      try {
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .failFast("operator exited", () -> !operator.isAlive())
+            .until(
+                () -> {
+                  HttpResponse<String> readyz = get(http, port, "/readyz");
+                  if (readyz == null) {
+                    return false;
+                  }
+                  lastReadyz.set(readyz.statusCode() + " " + readyz.body().trim());
+                  return readyz.statusCode() == 200 && readyz.body().startsWith("ok");
+                });
+      } catch (RuntimeException e) {
+        fail("operator not ready (alive " + operator.isAlive() + ", last /readyz: " + lastReadyz.get() + "); log " + log
+            + ":\n" + tail(log), e);
+      }
+      assertThat(get(http, port, "/healthz").statusCode()).isEqualTo(200);
+      assertThat(get(http, port, "/metrics").statusCode()).isEqualTo(200);
+      Lease lease = client.leases().inNamespace(releaseNamespace).withName(RbacExpectations.LEASE_NAME).get();
+      assertThat(lease).as("lease in %s", releaseNamespace).isNotNull();
+      assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(name);
+      assertThat(Files.readString(log)).as("operator log %s", log).doesNotContainIgnoringCase("forbidden");
+    } finally {
+      operator.destroy();
+      if (!operator.waitFor(15, TimeUnit.SECONDS)) {
+        operator.destroyForcibly();
+      }
+      Files.deleteIfExists(kubeconfig);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws InterruptedException {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return null; // not listening yet
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
   private static boolean established(CustomResourceDefinition crd) {
