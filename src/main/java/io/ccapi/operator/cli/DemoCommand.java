@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the ccapi simulator and an embedded Kubernetes API (a real kube-apiserver when installed,",
-      "else the Fabric8 mock server), install the CRDs, apply samples/ and run the operator until every",
-      "sample is Ready. Exit 0 when they are, 1 on timeout."
+      "Run everything embedded until every sample is Ready.",
+      "Starts the ccapi simulator and a Kubernetes API (a real kube-apiserver when installed, else the",
+      "Fabric8 mock server), installs the CRDs, applies samples/ and runs the operator.",
+      "Exit 0 when every sample is Ready, 1 on timeout."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "PT120S", description = "How long to wait for Ready (ISO-8601, default ${DEFAULT-VALUE}).")
