@@ -44,7 +44,7 @@ final class ApiDispatcher {
     String method = exchange.getRequestMethod();
     String path = stripTrailingSlashes(exchange.getRequestURI().getPath().substring(PREFIX.length()));
     Map<String, String> query = HttpIo.query(exchange.getRequestURI().getRawQuery());
-    // app_id: the reference's agent/logout example spells AppId so.
+    // app_id: the reference's agent/logout example names AppId so.
     String appId = query.containsKey("AppId") ? query.get("AppId") : query.get("app_id");
     SimRouter.Match match = router.match(method, path);
     stats.record(method + " " + (match.route() == null ? "(unmatched)" : match.route().template()), appId);

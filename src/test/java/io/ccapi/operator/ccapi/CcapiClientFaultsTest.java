@@ -69,14 +69,14 @@ class CcapiClientFaultsTest {
 
   @Test
   void hangLongerThanTheReadTimeout() throws Exception {
-    faults("{\"timeoutRate\":1.0,\"hangMs\":1000}");
+    faults("{\"timeoutRate\":1.0,\"hangMs\":2000}");
     long start = System.nanoTime();
     CcapiException e = fails(this::createQueue, ErrorClass.BACKEND, null, "POST queues");
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(e.httpStatus()).isZero();
-    assertThat(tookMs).isBetween(READ_TIMEOUT.toMillis() - 50, 950L);
+    assertThat(tookMs).isBetween(READ_TIMEOUT.toMillis() - 50, 1900L);
     noFaults();
-    Thread.sleep(1200 - tookMs); // let the hung request finish on the server: it still must not apply
+    Thread.sleep(Math.max(0, 2200 - tookMs)); // let the hung request end on the server: it still must not apply
     assertThat(client.listQueues(appId)).isEmpty();
   }
 
@@ -92,16 +92,22 @@ class CcapiClientFaultsTest {
 
   @Test
   void latencyIsAdded() {
-    faults("{\"latencyMs\":150,\"jitterMs\":50}");
+    faults("{\"latencyMs\":250,\"jitterMs\":50}");
     for (int i = 0; i < 3; i++) {
-      long start = System.nanoTime();
-      client.listQueues(appId);
-      assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(150);
+      assertThat(millisOfOneCall()).isGreaterThanOrEqualTo(250);
     }
     noFaults();
+    long fastest = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      fastest = Math.min(fastest, millisOfOneCall());
+    }
+    assertThat(fastest).isLessThan(250);
+  }
+
+  private long millisOfOneCall() {
     long start = System.nanoTime();
     client.listQueues(appId);
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(150);
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   @Test
