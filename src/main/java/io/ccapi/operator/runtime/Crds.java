@@ -69,6 +69,17 @@ public final class Crds {
     }
   }
 
+  /** Waits until the API server serves all five kinds (Established), at most 30 s. */
+  public static void awaitEstablished(KubernetesClient client) {
+    for (CustomResourceDefinition crd : load()) {
+      client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+          .waitUntilCondition(
+              c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+                  .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())),
+              30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
   private static int rank(CustomResourceColumnDefinition column) {
     if (FIRST.contains(column.getName())) {
       return FIRST.indexOf(column.getName());

@@ -48,13 +48,16 @@ public final class Demo implements AutoCloseable {
     out.println("Kubernetes API: " + cluster.description());
     KubernetesClient client = cluster.client();
     Crds.install(client);
+    if (cluster.real()) {
+      Crds.awaitEstablished(client);
+    }
     out.println("installed CRDs: " + String.join(", ", Crds.PLURALS));
     int applied = Samples.apply(client, NAMESPACE, simulator.baseUrl()).size();
     out.println("applied " + applied + " sample manifests to namespace " + NAMESPACE);
     OperatorSettings settings =
         OperatorSettings.defaults()
             .withPollInterval(pollInterval)
-            .withServerSideApply(cluster.supportsServerSideApply())
+            .withServerSideApply(cluster.real())
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     CcapiOperator operator = CcapiOperator.start(client, settings, CcapiClient.CallRecorder.NONE);
     out.println("operator started");

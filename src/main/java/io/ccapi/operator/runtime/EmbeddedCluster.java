@@ -30,8 +30,11 @@ public abstract class EmbeddedCluster implements AutoCloseable {
   /** A kubeconfig for kubectl and other clients. */
   public abstract String kubeconfig();
 
-  /** The mock server answers server-side apply with 415; a real API server supports it. */
-  public abstract boolean supportsServerSideApply();
+  /**
+   * A real API server: it supports server-side apply (the mock answers 415) and sets CRD conditions (the
+   * mock never marks a CRD Established).
+   */
+  public abstract boolean real();
 
   @Override
   public abstract void close();
@@ -77,7 +80,7 @@ public abstract class EmbeddedCluster implements AutoCloseable {
       }
 
       @Override
-      public boolean supportsServerSideApply() {
+      public boolean real() {
         return false;
       }
 
@@ -117,7 +120,7 @@ public abstract class EmbeddedCluster implements AutoCloseable {
       }
 
       @Override
-      public boolean supportsServerSideApply() {
+      public boolean real() {
         return true;
       }
 

@@ -1,0 +1,103 @@
+package io.ccapi.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ccapi.operator.runtime.Crds;
+import io.ccapi.operator.runtime.EmbeddedCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The CRD schemas refuse manifests that break the reference's formats, naming the field. */
+@Tag("apiserver")
+class AdmissionTest {
+  static EmbeddedCluster cluster;
+  static KubernetesClient kube;
+
+  @BeforeAll
+  static void start() {
+    cluster = RealApiServer.startOrSkip();
+    kube = cluster.client();
+    Crds.install(kube);
+    Crds.awaitEstablished(kube);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static Stream<Arguments> malformed() {
+    return Stream.of(
+        Arguments.of("extension 0123", ext("extension: \"0123\""), "spec.extension"),
+        Arguments.of("extension of five digits", ext("extension: \"81011\""), "spec.extension"),
+        Arguments.of("queue 1234", queue("queueId: \"1234\"", ""), "spec.queueId"),
+        Arguments.of("maxLength 600", queue("queueId: \"9001\"", "maxLength: 600"), "spec.maxLength"),
+        Arguments.of("negative timeout", queue("queueId: \"9001\"", "timeoutSeconds: -1"), "spec.timeoutSeconds"),
+        Arguments.of("unknown strategy", queue("queueId: \"9001\"", "strategy: fastest"), "spec.strategy"),
+        Arguments.of("role boss", agent("role: boss"), "spec.role"),
+        Arguments.of("three extensionRefs", agent("extensionRefs: [a, b, c]"), "spec.extensionRefs"),
+        Arguments.of("agent id with letters", agent("agentId: \"12a\""), "spec.agentId"),
+        Arguments.of("agent id of 33 digits", agent("agentId: \"" + "1".repeat(33) + "\""), "spec.agentId"),
+        Arguments.of("work id with a dash", agent("workId: \"w-1\""), "spec.workId"),
+        Arguments.of("unknown event name", sub("events: [user_ringing, coffee_break]"), "spec.events"),
+        Arguments.of("no events", sub("events: []"), "spec.events"),
+        Arguments.of("deletionPolicy Keep", ext("extension: \"8001\"\n  deletionPolicy: Keep"), "spec.deletionPolicy"),
+        Arguments.of("app without endpoint", app("credentialsSecretRef: c\n  displayName: x"), "spec.endpoint"),
+        Arguments.of("app type unknown", app("endpoint: https://a.example\n  credentialsSecretRef: c\n  displayName: x\n  type: bank"), "spec.type"),
+        Arguments.of("appId not a UUID", app("endpoint: https://a.example\n  credentialsSecretRef: c\n  displayName: x\n  appId: abc"), "spec.appId"),
+        Arguments.of("missing appRef", "apiVersion: ccapi.io/v1alpha1\nkind: CcExtension\nmetadata: {name: x}\nspec:\n  extension: \"8001\"\n", "spec.appRef"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformed")
+  void refusedAtAdmissionNamingTheField(String what, String yaml, String field) {
+    HasMetadata item = kube.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items().get(0);
+    assertThatThrownBy(() -> kube.resource(item).inNamespace("default").create())
+        .isInstanceOf(KubernetesClientException.class)
+        .satisfies(e -> {
+          assertThat(((KubernetesClientException) e).getCode()).isEqualTo(422);
+          assertThat(e.getMessage()).contains(field);
+        });
+  }
+
+  private static String ext(String fields) {
+    return "apiVersion: ccapi.io/v1alpha1\nkind: CcExtension\nmetadata: {name: x}\nspec:\n  appRef: t\n  " + fields + "\n";
+  }
+
+  private static String queue(String id, String more) {
+    return "apiVersion: ccapi.io/v1alpha1\nkind: CcQueue\nmetadata: {name: x}\nspec:\n  appRef: t\n  queueName: Q\n  " + id + "\n  " + more + "\n";
+  }
+
+  private static String agent(String override) {
+    String base = "apiVersion: ccapi.io/v1alpha1\nkind: CcAgent\nmetadata: {name: x}\nspec:\n  appRef: t\n";
+    String fields = "";
+    if (!override.startsWith("agentId")) {
+      fields += "  agentId: \"1001\"\n";
+    }
+    if (!override.startsWith("workId")) {
+      fields += "  workId: W1\n";
+    }
+    return base + fields + "  " + override + "\n";
+  }
+
+  private static String sub(String events) {
+    return "apiVersion: ccapi.io/v1alpha1\nkind: CcSubscription\nmetadata: {name: x}\nspec:\n  appRef: t\n  callbackUrl: https://h.example/x\n  " + events + "\n";
+  }
+
+  private static String app(String fields) {
+    return "apiVersion: ccapi.io/v1alpha1\nkind: CcApp\nmetadata: {name: x}\nspec:\n  " + fields + "\n";
+  }
+}
