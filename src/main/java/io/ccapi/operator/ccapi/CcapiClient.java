@@ -346,8 +346,20 @@ public final class CcapiClient {
       return envelope;
     } catch (IOException e) {
       // The I/O message is not trusted to be free of the URL; only its type is kept.
-      throw new CcapiException(ErrorClass.BACKEND, null, "I/O error: " + e.getClass().getSimpleName(), 0, label, null);
+      String what = "I/O error: " + e.getClass().getSimpleName();
+      if (neverSent(e)) {
+        throw CcapiException.notSent(what, label);
+      }
+      throw new CcapiException(ErrorClass.BACKEND, null, what, 0, label, null);
     }
+  }
+
+  /** Failures before the request could reach the platform: it certainly was not applied. */
+  private static boolean neverSent(IOException e) {
+    return e instanceof java.net.ConnectException
+        || e instanceof java.net.UnknownHostException
+        || e instanceof java.net.NoRouteToHostException
+        || e instanceof javax.net.ssl.SSLHandshakeException;
   }
 
   private static byte[] toJson(Object body) {

@@ -10,10 +10,17 @@ public class CcapiException extends RuntimeException {
   private final String errDesc;
   private final int httpStatus;
   private final String endpoint;
+  private final boolean sent;
 
   public CcapiException(
       ErrorClass errorClass, String errCode, String errDesc, int httpStatus, String endpoint, Throwable cause) {
+    this(errorClass, errCode, errDesc, httpStatus, endpoint, cause, true);
+  }
+
+  private CcapiException(
+      ErrorClass errorClass, String errCode, String errDesc, int httpStatus, String endpoint, Throwable cause, boolean sent) {
     super(describe(errorClass, errCode, errDesc, httpStatus, endpoint), cause);
+    this.sent = sent;
     this.errorClass = errorClass;
     this.errCode = errCode;
     this.errDesc = errDesc;
@@ -25,6 +32,20 @@ public class CcapiException extends RuntimeException {
   public static CcapiException of(int httpStatus, String errCode, String errDesc, String endpoint) {
     return new CcapiException(
         ErrorClass.classify(httpStatus, errCode, errDesc), errCode, errDesc, httpStatus, endpoint, null);
+  }
+
+  /** A call that failed before reaching the platform (connection refused, unknown host, TLS handshake). */
+  public static CcapiException notSent(String what, String endpoint) {
+    return new CcapiException(ErrorClass.BACKEND, null, what, 0, endpoint, null, false);
+  }
+
+  /**
+   * Whether the platform may have applied the request although the call failed: true for timeouts, dropped
+   * connections, 5xx and 000003 (the reference: "will not be able to determine if the request was
+   * successful"); false when it answered with a definite refusal or was never reached.
+   */
+  public boolean mayHaveBeenApplied() {
+    return errorClass == ErrorClass.BACKEND && sent;
   }
 
   private static String describe(

@@ -3,7 +3,6 @@ package io.ccapi.operator.reconciler;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.ccapi.CcapiException;
-import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
@@ -103,8 +102,8 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
           app.getSpec().displayName, typeCode(app.getSpec()), nullToEmpty(app.getSpec().callbackUrl),
           app.getSpec().hideUserNumber, app.getSpec().memo));
     } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.BACKEND) {
-        svc.ownership().set(app, Ownership.CREATE_PENDING, null); // refused: nothing was created
+      if (!e.mayHaveBeenApplied()) {
+        svc.ownership().set(app, Ownership.CREATE_PENDING, null); // refused or never sent: nothing was created
       }
       throw e;
     }
