@@ -67,6 +67,17 @@ class ChartCanFailTest {
         .isInstanceOf(AssertionError.class);
   }
 
+  /** The brief's get/create/update was not enough: a real API server showed the leader renewing by PATCH. */
+  @Test
+  void leaseWithoutPatchIsCaught() {
+    HelmChart broken = copy().edit("templates/rbac.yaml", "verbs: [\"get\", \"update\", \"patch\"]", "verbs: [\"get\", \"update\"]");
+
+    Role role = broken.render("").one(Role.class);
+    assertThatThrownBy(() -> RbacExpectations.assertLeaderElectionRules(role.getRules()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("coordination.k8s.io/leases:patch");
+  }
+
   @Test
   void loosenedSchemaLetsZeroReplicasThrough() {
     HelmChart broken = copy().edit("values.schema.json", "\"type\": \"integer\",\n      \"minimum\": 1", "\"type\": \"integer\"");

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -214,6 +215,17 @@ class ChartOnApiServerTest {
       Lease lease = client.leases().inNamespace(releaseNamespace).withName(RbacExpectations.LEASE_NAME).get();
       assertThat(lease).as("lease in %s", releaseNamespace).isNotNull();
       assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(name);
+      // Leading is not enough: the leader must also renew (Fabric8 renews by PATCH every retry period).
+      ZonedDateTime firstRenewal = lease.getSpec().getRenewTime();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(
+              () -> {
+                Lease now = client.leases().inNamespace(releaseNamespace).withName(RbacExpectations.LEASE_NAME).get();
+                assertThat(now.getSpec().getHolderIdentity()).isEqualTo(name);
+                assertThat(now.getSpec().getRenewTime()).as("renewTime").isNotEqualTo(firstRenewal);
+              });
       assertThat(Files.readString(log)).as("operator log %s", log).doesNotContainIgnoringCase("forbidden");
     } finally {
       operator.destroy();
@@ -273,7 +285,7 @@ class ChartOnApiServerTest {
 
   private static void assertLeaderElection(String sa, String releaseNamespace) {
     assertAllowed(sa, releaseNamespace, List.of("coordination.k8s.io/leases:create"));
-    for (String verb : List.of("get", "update")) {
+    for (String verb : List.of("get", "update", "patch")) {
       assertThat(allowed(sa, releaseNamespace, "coordination.k8s.io/leases:" + verb, RbacExpectations.LEASE_NAME))
           .as("%s the lease %s", verb, RbacExpectations.LEASE_NAME)
           .isTrue();

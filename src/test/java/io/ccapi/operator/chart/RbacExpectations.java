@@ -17,6 +17,7 @@ final class RbacExpectations {
   static final List<String> SECRET_VERBS = List.of("get", "list", "watch", "create", "update", "patch");
   static final List<String> EVENT_VERBS = List.of("create", "patch", "get", "update");
   static final String LEASE_NAME = "ccapi-operator";
+  static final List<String> LEASE_VERBS = List.of("create", "get", "update", "patch");
 
   /** Everything the operator may do in a watched namespace (ClusterRole or per-namespace Role). */
   static final Set<String> WATCHED_NAMESPACE_GRANTS = watchedNamespaceGrants();
@@ -83,17 +84,19 @@ final class RbacExpectations {
             });
   }
 
-  /** The release namespace's leader-election Role: create leases, get/update only the operator's lease. */
+  /**
+   * The release namespace's leader-election Role: create leases; get, update and patch only the
+   * operator's lease (JOSDK checks get/update/create at startup; Fabric8's LeaderElector renews by PATCH).
+   */
   static void assertLeaderElectionRules(List<PolicyRule> rules) {
     assertNoWildcards(rules);
     assertThat(grants(rules))
-        .containsExactlyInAnyOrder(
-            "coordination.k8s.io/leases:create", "coordination.k8s.io/leases:get", "coordination.k8s.io/leases:update");
+        .containsExactlyInAnyOrderElementsOf(LEASE_VERBS.stream().map(v -> "coordination.k8s.io/leases:" + v).toList());
     assertThat(rules)
         .allSatisfy(
             r -> {
-              if (r.getVerbs().contains("get") || r.getVerbs().contains("update")) {
-                assertThat(r.getResourceNames()).as("names for get/update").containsExactly(LEASE_NAME);
+              if (!r.getVerbs().equals(List.of("create"))) {
+                assertThat(r.getResourceNames()).as("names for %s", r.getVerbs()).containsExactly(LEASE_NAME);
               }
             });
   }
