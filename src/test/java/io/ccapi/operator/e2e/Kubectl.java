@@ -12,10 +12,13 @@ import java.util.concurrent.TimeUnit;
 /** The real kubectl from the provisioned directory, against an embedded cluster. */
 final class Kubectl {
   private final Path kubeconfig;
+  private final Path cacheDir;
 
   Kubectl(EmbeddedCluster cluster) throws IOException {
     kubeconfig = Files.createTempFile("ccapi-e2e-", ".kubeconfig");
     Files.writeString(kubeconfig, cluster.kubeconfig());
+    // a discovery cache of its own: ~/.kube/cache is keyed by host:port, which an earlier server may have used
+    cacheDir = Files.createTempDirectory("ccapi-e2e-kubectl-cache");
   }
 
   /** Runs kubectl; returns exit code and combined output. */
@@ -23,6 +26,7 @@ final class Kubectl {
     List<String> command = new ArrayList<>();
     command.add(EmbeddedCluster.BINARIES.resolve("kubectl").toString());
     command.add("--kubeconfig=" + kubeconfig);
+    command.add("--cache-dir=" + cacheDir);
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     if (!p.waitFor(150, TimeUnit.SECONDS)) {
