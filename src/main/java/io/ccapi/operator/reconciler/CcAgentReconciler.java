@@ -92,8 +92,8 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
       svc.observer().written(app, Kind.AGENTS);
       observed = svc.observer().agent(app, spec.agentId).orElse(observed);
     }
-    status.state = Agents.State.nameOf(observed.state());
-    status.extState = Agents.ExtState.nameOf(observed.extState());
+    status.state = Agents.nameOf(Agents.State.class, observed.state());
+    status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());
     status.extensions = sorted(extensions(observed));
     status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
     status.secretName = created.isEmpty() ? null : secretName(agent);
