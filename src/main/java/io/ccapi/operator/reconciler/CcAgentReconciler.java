@@ -60,8 +60,19 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
           Reason.InvalidSpec,
           "spec.extensionRefs: a seat has at most " + MAX_EXTENSIONS + " extensions, and createExtension adds one; " + total + " requested");
     }
-    Set<String> wantedExtensions = resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
-    Set<String> wantedQueues = resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
+    Resolved extensionRefs;
+    Resolved queueRefs;
+    try {
+      extensionRefs = resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
+      queueRefs = resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
+    } catch (ReconcileException waiting) {
+      // the seat is left alone while a reference is missing, but status keeps showing what the platform
+      // has (a CcQueue that was deleted took its binding with it)
+      reportObserved(agent, status, context);
+      throw waiting;
+    }
+    Set<String> wantedExtensions = extensionRefs.ready();
+    Set<String> wantedQueues = queueRefs.ready();
     AppConnection app = app(agent, context);
 
     Agents.Details observed = svc.observer().agent(app, spec.agentId).orElse(null);
@@ -81,7 +92,11 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
     if (created.containsKey("extension")) {
       wantedExtensions.add(created.get("extension"));
     }
-    boolean changed = syncExtensions(app, spec.agentId, extensions(observed), wantedExtensions);
+    // A CcExtension being deleted keeps this seat while the spec still names it: its deletion waits
+    // (DeletionBlocked) instead of taking the phone away from a seat that was not told to let go.
+    Set<String> bound = extensions(observed);
+    extensionRefs.deleting().stream().filter(bound::contains).forEach(wantedExtensions::add);
+    boolean changed = syncExtensions(app, spec.agentId, bound, wantedExtensions);
     changed |= syncQueues(app, spec.agentId, Objects.requireNonNullElse(observed.queues(), List.of()), wantedQueues);
     if (spec.defaultSpNumber != null
         && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
@@ -92,12 +107,26 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
       svc.observer().written(app, Kind.AGENTS);
       observed = svc.observer().agent(app, spec.agentId).orElse(observed);
     }
+    report(status, observed);
+    status.secretName = created.isEmpty() ? null : secretName(agent);
+    return "agent " + spec.agentId + " is ready";
+  }
+
+  private static void report(CcAgentStatus status, Agents.Details observed) {
     status.state = Agents.nameOf(Agents.State.class, observed.state());
     status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());
     status.extensions = sorted(extensions(observed));
     status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
-    status.secretName = created.isEmpty() ? null : secretName(agent);
-    return "agent " + spec.agentId + " is ready";
+  }
+
+  /** Best effort: the seat's bindings as the platform has them, for a reconcile that stops early. */
+  private void reportObserved(CcAgent agent, CcAgentStatus status, Context<CcAgent> context) {
+    try {
+      AppConnection app = app(agent, context);
+      svc.observer().agent(app, agent.getSpec().agentId).ifPresent(observed -> report(status, observed));
+    } catch (ReconcileException | CcapiException e) {
+      log.debug("CcAgent {}/{}: platform state not read: {}", ns(agent), name(agent), e.getMessage());
+    }
   }
 
   private void create(CcAgent agent, AppConnection app) {
@@ -150,20 +179,26 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
     return !unbind.isEmpty() || !bind.isEmpty();
   }
 
+  /** Platform ids of resolved references: Ready ones, and ones whose object is being deleted. */
+  private record Resolved(Set<String> ready, Set<String> deleting) {}
+
   /**
    * Resolves references to Ready objects of the same app and returns their platform ids. References
-   * being deleted are left out, so the seat lets go of them.
+   * being deleted are set apart: the seat lets go of a queue being deleted (whose deletion unbinds its
+   * seats anyway), but keeps an extension it has until the spec drops it (see {@link #sync}).
    */
-  private <R extends CcResource<?, ?>> Set<String> resolve(
+  private <R extends CcResource<?, ?>> Resolved resolve(
       CcAgent agent, Context<CcAgent> context, Class<R> kind, String field, List<String> refs,
       java.util.function.Function<R, String> platformId) {
     Set<String> ids = new LinkedHashSet<>();
+    Set<String> deleting = new LinkedHashSet<>();
     for (int i = 0; i < refs.size(); i++) {
       String name = Refs.name(agent, field + "[" + i + "]", refs.get(i));
       R ref =
           referenced(context, kind, agent, name)
               .orElseThrow(() -> new ReconcileException(Reason.WaitingForReference, kind.getSimpleName() + " " + name + " does not exist in this namespace"));
       if (ref.getMetadata().getDeletionTimestamp() != null) {
+        deleting.add(platformId.apply(ref));
         continue;
       }
       if (!Objects.equals(Refs.nameOf(ref.appName()), Refs.nameOf(agent.appName()))) {
@@ -175,7 +210,7 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
       }
       ids.add(platformId.apply(ref));
     }
-    return ids;
+    return new Resolved(ids, deleting);
   }
 
   private static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension) {

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * retries and the next poll.
  *
  * <p>Retryable platform errors are rethrown so JOSDK retries them with exponential backoff; terminal
- * ones are recorded as Stalled and not retried until the spec or a watched dependency changes.
+ * ones are recorded as Stalled and not retried until the spec or a watched dependency changes
+ * (AlreadyExists excepted: it is looked at again every poll, since the adopt annotation that resolves it
+ * changes no generation).
  */
 public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatus>
     implements Reconciler<P>, Cleaner<P> {
@@ -102,7 +104,10 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return switch (reason.kind()) {
       case READY -> control.rescheduleAfter(svc.pollInterval());
       case PROGRESSING -> control.rescheduleAfter(min(WAIT_RECHECK, svc.pollInterval()));
-      case STALLED -> control;
+      // AlreadyExists is the one stall whose way out changes no generation: a person annotates
+      // ccapi.io/adopt=true (or removes the object from the platform), and neither wakes a reconcile.
+      // Look again every poll; the other stalls wait for a spec or dependency change.
+      case STALLED -> reason == Reason.AlreadyExists ? control.rescheduleAfter(svc.pollInterval()) : control;
     };
   }
 
