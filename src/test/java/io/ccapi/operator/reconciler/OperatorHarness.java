@@ -29,7 +29,17 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -170,6 +180,14 @@ public final class OperatorHarness implements AutoCloseable {
     });
   }
 
+  /** Sets (or, with null, removes) one annotation by JSON merge patch, as kubectl annotate would. */
+  public <R extends CcResource<?, ?>> void annotate(Class<R> kind, String ns, String name, String key, String value) {
+    Map<String, Object> annotation = new java.util.HashMap<>();
+    annotation.put(key, value);
+    kube.resources(kind).inNamespace(ns).withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("metadata", Map.of("annotations", annotation))));
+  }
+
   public <R extends CcResource<?, ?>> void delete(Class<R> kind, String ns, String name) {
     kube.resources(kind).inNamespace(ns).withName(name).delete();
   }
@@ -187,6 +205,48 @@ public final class OperatorHarness implements AutoCloseable {
 
   public <R extends CcResource<?, ?>> void awaitGone(Class<R> kind, String ns, String name) {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> get(kind, ns, name) == null);
+  }
+
+  /** The Ready condition's message. */
+  public static String readyMessage(CcResource<?, ?> resource) {
+    return condition(resource.getStatus(), Conditions.READY).getMessage();
+  }
+
+  /** core/v1 Events in a namespace. */
+  public List<Event> events(String ns) {
+    return kube.v1().events().inNamespace(ns).list().getItems();
+  }
+
+  /** The simulator's whole state ({@code GET /__sim/state}, secrets included). */
+  public JsonNode simState() {
+    try {
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__sim/state")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One app of {@link #simState()}. */
+  public JsonNode simApp(String appId) {
+    for (JsonNode app : simState().get("apps")) {
+      if (appId.equals(app.get("appId").asText())) {
+        return app;
+      }
+    }
+    throw new IllegalStateException("no app " + appId + " in the simulator");
+  }
+
+  /** Extension numbers of an app in the simulator. */
+  public List<String> simExtensions(String appId) {
+    List<String> out = new java.util.ArrayList<>();
+    simApp(appId).get("extensions").forEach(e -> out.add(e.get("extension").asText()));
+    return out;
   }
 
   public static Condition condition(CcStatus status, String type) {

@@ -1,0 +1,127 @@
+package io.ccapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccapi.operator.crd.CcQueueStatus;
+import io.ccapi.operator.crd.CcStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ConditionsTest {
+  private Instant now = Instant.parse("2024-05-01T10:00:00.250Z");
+  private final Conditions conditions = new Conditions(new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  });
+
+  private CcStatus apply(CcStatus previous, long generation, Reason reason, String message) {
+    CcStatus next = new CcQueueStatus();
+    conditions.apply(previous, next, generation, reason, message);
+    return next;
+  }
+
+  private static Condition get(CcStatus status, String type) {
+    return OperatorHarness.condition(status, type);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reason.class)
+  void alwaysExactlyTheThreeKstatusTypesEachWithTheReasonAndGeneration(Reason reason) {
+    CcStatus status = apply(null, 7, reason, "why");
+
+    assertThat(status.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled");
+    assertThat(status.conditions).allSatisfy(c -> {
+      assertThat(c.getReason()).isEqualTo(reason.name());
+      assertThat(c.getMessage()).isEqualTo("why");
+      assertThat(c.getObservedGeneration()).isEqualTo(7L);
+      assertThat(c.getStatus()).isIn("True", "False");
+      assertThat(c.getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z");
+    });
+    assertThat(status.observedGeneration).isEqualTo(7L);
+    assertThat(status.conditions).filteredOn(c -> "True".equals(c.getStatus())).hasSizeLessThanOrEqualTo(1);
+    String expectedTrue = switch (reason.kind()) {
+      case READY -> "Ready";
+      case PROGRESSING -> "Reconciling";
+      case STALLED -> "Stalled";
+    };
+    assertThat(get(status, expectedTrue).getStatus()).isEqualTo("True");
+    assertThat(Conditions.readyReason(status)).isEqualTo(reason.name());
+    assertThat(Conditions.isReady(status)).isEqualTo(reason == Reason.Ready);
+  }
+
+  @Test
+  void transitionTimeIsKeptWhileTheStatusStaysAndMovesWhenItFlips() {
+    CcStatus first = apply(null, 1, Reason.Ready, "ok");
+    now = now.plus(Duration.ofMinutes(5));
+    CcStatus same = apply(first, 2, Reason.Ready, "still ok");
+    assertThat(same.conditions).allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z"));
+    assertThat(same.conditions).allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(2L));
+
+    now = now.plus(Duration.ofMinutes(5));
+    CcStatus stalled = apply(same, 2, Reason.InvalidSpec, "bad");
+    assertThat(get(stalled, "Ready").getLastTransitionTime()).isEqualTo("2024-05-01T10:10:00Z");
+    assertThat(get(stalled, "Stalled").getLastTransitionTime()).isEqualTo("2024-05-01T10:10:00Z");
+    assertThat(get(stalled, "Reconciling").getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z");
+
+    // another False-for-Ready reason: Ready keeps its time, the other two flip
+    now = now.plus(Duration.ofMinutes(5));
+    CcStatus waiting = apply(stalled, 3, Reason.BackendUnavailable, "later");
+    assertThat(get(waiting, "Ready").getLastTransitionTime()).isEqualTo("2024-05-01T10:10:00Z");
+    assertThat(get(waiting, "Stalled").getLastTransitionTime()).isEqualTo("2024-05-01T10:15:00Z");
+    assertThat(get(waiting, "Reconciling").getLastTransitionTime()).isEqualTo("2024-05-01T10:15:00Z");
+    assertThat(get(waiting, "Ready").getReason()).isEqualTo("BackendUnavailable");
+  }
+
+  @Test
+  void aPreviousStatusWithoutConditionsOrTimesGetsTheCurrentTime() {
+    CcStatus previous = new CcQueueStatus();
+    previous.conditions = null;
+    CcStatus next = apply(previous, 1, Reason.Reconciling, "working");
+    assertThat(next.conditions).allSatisfy(c -> assertThat(c.getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z"));
+
+    Condition noTime = get(next, "Reconciling");
+    noTime.setLastTransitionTime(null);
+    now = now.plusSeconds(30);
+    assertThat(get(apply(next, 1, Reason.Reconciling, "working"), "Reconciling").getLastTransitionTime()).isEqualTo("2024-05-01T10:00:30Z");
+  }
+
+  @Test
+  void messagesAreCappedAndNeverNull() {
+    String longText = "x".repeat(5000);
+    CcStatus status = apply(null, 1, Reason.InvalidSpec, longText);
+    assertThat(status.conditions).allSatisfy(c -> {
+      assertThat(c.getMessage()).hasSize(Conditions.MAX_MESSAGE).startsWith("xxxx").endsWith("…");
+    });
+    assertThat(Conditions.MAX_MESSAGE).isEqualTo(512);
+
+    String exact = "y".repeat(512);
+    assertThat(get(apply(null, 1, Reason.InvalidSpec, exact), "Ready").getMessage()).isEqualTo(exact);
+    assertThat(get(apply(null, 1, Reason.Ready, null), "Ready").getMessage()).isEmpty();
+  }
+
+  @Test
+  void helpersReadAMissingStatusAsNotReady() {
+    assertThat(Conditions.isReady(null)).isFalse();
+    assertThat(Conditions.readyReason(null)).isNull();
+    assertThat(Conditions.isReady(new CcQueueStatus())).isFalse();
+    assertThat(Conditions.readyReason(new CcQueueStatus())).isNull();
+  }
+}
