@@ -11,19 +11,20 @@ import io.ccapi.operator.crd.CcAgentStatus;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
-import io.ccapi.operator.crd.DeletionPolicy;
 import io.ccapi.operator.observe.PlatformObserver.Kind;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  * refuses to delete a seat that still has them; the extension created with the seat goes with it.
  */
 @ControllerConfiguration(name = "ccagent")
-public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
+public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus> {
   static final int MAX_EXTENSIONS = 2;
 
   public CcAgentReconciler(OperatorServices svc) {
@@ -96,8 +97,15 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
     // (DeletionBlocked) instead of taking the phone away from a seat that was not told to let go.
     Set<String> bound = extensions(observed);
     extensionRefs.deleting().stream().filter(bound::contains).forEach(wantedExtensions::add);
-    boolean changed = syncExtensions(app, spec.agentId, bound, wantedExtensions);
-    changed |= syncQueues(app, spec.agentId, Objects.requireNonNullElse(observed.queues(), List.of()), wantedQueues);
+    String agentId = spec.agentId;
+    boolean changed =
+        syncBindings(bound, wantedExtensions,
+            ids -> app.client().unbindAgentExtensions(app.appId(), agentId, ids),
+            ids -> app.client().bindAgentExtensions(app.appId(), agentId, ids));
+    changed |=
+        syncBindings(Objects.requireNonNullElse(observed.queues(), List.of()), wantedQueues,
+            ids -> app.client().unbindAgentQueues(app.appId(), agentId, ids),
+            ids -> app.client().bindAgentQueues(app.appId(), agentId, ids));
     if (spec.defaultSpNumber != null
         && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
       app.client().setAgentDefaultSpNumber(app.appId(), spec.agentId, spec.defaultSpNumber);
@@ -155,29 +163,23 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
     }
   }
 
-  private boolean syncExtensions(AppConnection app, String agentId, Set<String> current, Set<String> wanted) {
-    List<String> unbind = current.stream().filter(e -> !wanted.contains(e)).sorted().toList();
-    List<String> bind = wanted.stream().filter(e -> !current.contains(e)).sorted().toList();
-    if (!unbind.isEmpty()) {
-      app.client().unbindAgentExtensions(app.appId(), agentId, unbind);
+  /**
+   * Brings one kind of binding from {@code current} to {@code wanted}: unbinding first, as the platform
+   * caps a seat at two extensions. Returns whether anything changed.
+   */
+  private static boolean syncBindings(
+      Collection<String> current, Set<String> wanted, Consumer<List<String>> unbind, Consumer<List<String>> bind) {
+    List<String> toUnbind = current.stream().filter(id -> !wanted.contains(id)).sorted().toList();
+    List<String> toBind = wanted.stream().filter(id -> !current.contains(id)).sorted().toList();
+    if (!toUnbind.isEmpty()) {
+      unbind.accept(toUnbind);
     }
-    if (!bind.isEmpty()) {
-      app.client().bindAgentExtensions(app.appId(), agentId, bind);
+    if (!toBind.isEmpty()) {
+      bind.accept(toBind);
     }
-    return !unbind.isEmpty() || !bind.isEmpty();
+    return !toUnbind.isEmpty() || !toBind.isEmpty();
   }
 
-  private boolean syncQueues(AppConnection app, String agentId, List<String> current, Set<String> wanted) {
-    List<String> unbind = current.stream().filter(q -> !wanted.contains(q)).sorted().toList();
-    List<String> bind = wanted.stream().filter(q -> !current.contains(q)).sorted().toList();
-    if (!unbind.isEmpty()) {
-      app.client().unbindAgentQueues(app.appId(), agentId, unbind);
-    }
-    if (!bind.isEmpty()) {
-      app.client().bindAgentQueues(app.appId(), agentId, bind);
-    }
-    return !unbind.isEmpty() || !bind.isEmpty();
-  }
 
   /** Platform ids of resolved references: Ready ones, and ones whose object is being deleted. */
   private record Resolved(Set<String> ready, Set<String> deleting) {}
@@ -246,11 +248,6 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
   }
 
   @Override
-  protected boolean orphans(CcAgent agent) {
-    return agent.getSpec().deletionPolicy == DeletionPolicy.Orphan;
-  }
-
-  @Override
   protected void delete(CcAgent agent, AppConnection app, Context<CcAgent> context) {
     String agentId = agent.getSpec().agentId;
     if (!ownsPlatformObject(agent)) {
@@ -265,16 +262,12 @@ public class CcAgentReconciler extends CcReconciler<CcAgent, CcAgentStatus> {
     List<String> referenced = extensions(observed).stream().filter(e -> !e.equals(ownExtension)).sorted().toList();
     try {
       if (!queues.isEmpty()) {
-        app.client().unbindAgentQueues(app.appId(), agentId, queues);
+        ignoringNotFound(() -> app.client().unbindAgentQueues(app.appId(), agentId, queues));
       }
       if (!referenced.isEmpty()) {
-        app.client().unbindAgentExtensions(app.appId(), agentId, referenced);
+        ignoringNotFound(() -> app.client().unbindAgentExtensions(app.appId(), agentId, referenced));
       }
-      app.client().deleteAgent(app.appId(), agentId, true);
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.NOT_FOUND) {
-        throw e;
-      }
+      ignoringNotFound(() -> app.client().deleteAgent(app.appId(), agentId, true));
     } finally {
       svc.observer().written(app, Kind.AGENTS);
     }

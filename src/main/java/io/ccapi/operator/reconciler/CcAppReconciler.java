@@ -209,11 +209,6 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     }
   }
 
-  @Override
-  protected void delete(CcApp resource, AppConnection app, Context<CcApp> context) {
-    throw new UnsupportedOperationException("CcApp deletion is handled by cleanup");
-  }
-
   private static int typeCode(CcAppSpec spec) {
     return spec.type == CcAppSpec.AppType.telemarketing ? Apps.TYPE_TELEMARKETING : Apps.TYPE_CALL_CENTER;
   }

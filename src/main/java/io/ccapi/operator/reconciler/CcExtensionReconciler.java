@@ -7,7 +7,6 @@ import io.ccapi.operator.ccapi.model.ExtensionRef;
 import io.ccapi.operator.ccapi.model.Extensions;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
-import io.ccapi.operator.crd.DeletionPolicy;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.util.Map;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * password replaces the old one).
  */
 @ControllerConfiguration(name = "ccextension")
-public class CcExtensionReconciler extends CcReconciler<CcExtension, CcExtensionStatus> {
+public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExtensionStatus> {
   public CcExtensionReconciler(OperatorServices svc) {
     super(svc, CcExtension.class, CcExtensionStatus.class);
   }
@@ -103,11 +102,6 @@ public class CcExtensionReconciler extends CcReconciler<CcExtension, CcExtension
   }
 
   @Override
-  protected boolean orphans(CcExtension ext) {
-    return ext.getSpec().deletionPolicy == DeletionPolicy.Orphan;
-  }
-
-  @Override
   protected void delete(CcExtension ext, AppConnection app, Context<CcExtension> context) {
     if (!ownsPlatformObject(ext)) {
       return;
@@ -119,12 +113,6 @@ public class CcExtensionReconciler extends CcReconciler<CcExtension, CcExtension
           Reason.DeletionBlocked,
           "extension " + number + " is bound to agent " + agent.get() + "; remove it from that CcAgent's spec.extensionRefs (or delete the CcAgent) first");
     }
-    try {
-      app.client().deleteExtension(app.appId(), number);
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.NOT_FOUND) {
-        throw e;
-      }
-    }
+    ignoringNotFound(() -> app.client().deleteExtension(app.appId(), number));
   }
 }

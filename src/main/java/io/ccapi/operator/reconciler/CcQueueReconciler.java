@@ -7,7 +7,6 @@ import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcQueueSpec;
 import io.ccapi.operator.crd.CcQueueStatus;
-import io.ccapi.operator.crd.DeletionPolicy;
 import io.ccapi.operator.observe.PlatformObserver.Kind;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -17,7 +16,7 @@ import java.util.Optional;
 
 /** CcQueue: creates and updates the queue; before deleting it, unbinds the seats bound to it. */
 @ControllerConfiguration(name = "ccqueue")
-public class CcQueueReconciler extends CcReconciler<CcQueue, CcQueueStatus> {
+public class CcQueueReconciler extends CcChildReconciler<CcQueue, CcQueueStatus> {
   public CcQueueReconciler(OperatorServices svc) {
     super(svc, CcQueue.class, CcQueueStatus.class);
   }
@@ -76,11 +75,6 @@ public class CcQueueReconciler extends CcReconciler<CcQueue, CcQueueStatus> {
   }
 
   @Override
-  protected boolean orphans(CcQueue queue) {
-    return queue.getSpec().deletionPolicy == DeletionPolicy.Orphan;
-  }
-
-  @Override
   protected void delete(CcQueue queue, AppConnection app, Context<CcQueue> context) {
     String queueId = queue.getSpec().queueId;
     if (!ownsPlatformObject(queue) || svc.observer().queue(app, queueId).isEmpty()) {
@@ -91,11 +85,7 @@ public class CcQueueReconciler extends CcReconciler<CcQueue, CcQueueStatus> {
       svc.observer().written(app, Kind.AGENTS);
     }
     try {
-      app.client().deleteQueue(app.appId(), queueId);
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.NOT_FOUND) {
-        throw e;
-      }
+      ignoringNotFound(() -> app.client().deleteQueue(app.appId(), queueId));
     } finally {
       svc.observer().written(app, Kind.QUEUES);
     }

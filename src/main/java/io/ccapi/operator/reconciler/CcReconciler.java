@@ -1,8 +1,6 @@
 package io.ccapi.operator.reconciler;
 
 import io.ccapi.operator.ccapi.CcapiException;
-import io.ccapi.operator.ccapi.ErrorClass;
-import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,7 +18,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one reconcile lifecycle of every kind: resolve references → observe → create or update what differs
- * → write Secrets → conditions. Subclasses implement {@link #sync} and {@link #delete}; this class turns
- * their outcome (or {@link ReconcileException} / {@link CcapiException}) into kstatus conditions, Events,
- * retries and the next poll.
+ * → write Secrets → conditions. Subclasses implement {@link #sync} and deletion ({@link
+ * CcChildReconciler} for the kinds inside a CcApp); this class turns their outcome (or {@link
+ * ReconcileException} / {@link CcapiException}) into kstatus conditions, Events, retries and the next
+ * poll.
  *
  * <p>Retryable platform errors are rethrown so JOSDK retries them with exponential backoff; terminal
  * ones are recorded as Stalled and not retried until the spec or a watched dependency changes
@@ -62,13 +60,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
    */
   protected abstract String sync(P resource, S status, Context<P> context);
 
-  /**
-   * Removes the platform object (deletionPolicy Delete). Throws {@link ReconcileException} with
-   * DeletionBlocked or WaitingForApp while it must wait; a missing object counts as deleted.
-   */
-  protected abstract void delete(P resource, AppConnection app, Context<P> context);
-
-  /** Event sources beyond the CcApp one that every child kind has. */
+  /** The kind's event sources (informers on what it references). */
   protected List<EventSource<?, P>> moreEventSources(EventSourceContext<P> context) {
     return List.of();
   }
@@ -125,44 +117,8 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
   }
 
   @Override
-  public DeleteControl cleanup(P resource, Context<P> context) {
-    if (orphans(resource)) {
-      svc.events().normal(resource, KubeEvents.EventReason.Orphaned, "platform object left in place (deletionPolicy Orphan)");
-      return released(resource);
-    }
-    try {
-      AppConnection app = appForDeletion(resource, context);
-      if (app == null) {
-        return released(resource);
-      }
-      delete(resource, app, context);
-      svc.events().normal(resource, KubeEvents.EventReason.Deleted, "deleted from the platform");
-      return released(resource);
-    } catch (ReconcileException e) {
-      return waitForDeletion(resource, context, e.reason(), e.getMessage());
-    } catch (CcapiException e) {
-      if (e.errorClass() == ErrorClass.APP_NOT_FOUND) {
-        svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "the app is gone from the platform: " + e.getMessage());
-        return released(resource);
-      }
-      if (e.errorClass() == ErrorClass.BLOCKED_BY_DEPENDENCY) {
-        return waitForDeletion(resource, context, Reason.DeletionBlocked, e.getMessage());
-      }
-      if (e.errorClass().retryable()) {
-        throw e;
-      }
-      svc.events().warning(resource, Reason.of(e).name(), e.getMessage());
-      return waitForDeletion(resource, context, Reason.of(e), e.getMessage()).rescheduleAfter(svc.pollInterval().toMillis());
-    }
-  }
-
-  @Override
   public List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
-    List<EventSource<?, P>> sources = new ArrayList<>(moreEventSources(context));
-    if (type != CcApp.class) {
-      sources.add(referenceSource(context, CcApp.class, child -> Set.of(Refs.nameOf(child.appName()))));
-    }
-    return sources;
+    return moreEventSources(context);
   }
 
   /**
@@ -193,83 +149,6 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return source.get(new ResourceID(name, primary.getMetadata().getNamespace()));
   }
 
-  /** The Ready app this child belongs to, or WaitingForApp. */
-  protected AppConnection app(P resource, Context<P> context) {
-    String appName = Refs.name(resource, "spec.appRef", resource.appName());
-    CcApp app =
-        referenced(context, CcApp.class, resource, appName)
-            .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " does not exist in this namespace"));
-    if (!Conditions.isReady(app.getStatus())) {
-      throw new ReconcileException(
-          Reason.WaitingForApp,
-          "CcApp " + appName + " is not Ready (" + Objects.requireNonNullElse(Conditions.readyReason(app.getStatus()), "no status yet") + ")");
-    }
-    return svc.apps()
-        .get(ns(resource), appName)
-        .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
-  }
-
-  /** Refuses a change of the platform id this resource already owns. */
-  protected void checkImmutable(P resource, String field) {
-    String wanted = resource.specExternalId();
-    svc.ownership()
-        .get(resource, Ownership.EXTERNAL_ID)
-        .filter(owned -> !owned.equals(wanted))
-        .ifPresent(
-            owned -> {
-              throw new ReconcileException(
-                  Reason.ImmutableFieldChanged,
-                  field + " is immutable: it was " + owned + " and is now " + wanted + "; delete this resource and create a new one instead");
-            });
-  }
-
-  /**
-   * Decides whether an object found in the platform with no create of ours behind it may be taken over:
-   * only with the annotation ccapi.io/adopt=true. Records the claim when it may.
-   */
-  protected void claimExisting(P resource, String what) {
-    String id = resource.specExternalId();
-    if (svc.ownership().get(resource, Ownership.EXTERNAL_ID).filter(id::equals).isPresent()) {
-      return;
-    }
-    if (!svc.ownership().adoptionAllowed(resource)) {
-      throw new ReconcileException(
-          Reason.AlreadyExists,
-          what + " already exists in the platform and was not created by this resource; annotate it with " + Ownership.ADOPT + "=true to take it over");
-    }
-    svc.ownership().set(resource, Ownership.EXTERNAL_ID, id);
-    svc.events().normal(resource, KubeEvents.EventReason.Adopted, what + " adopted");
-  }
-
-  /** Records intent before a create, so that a retry meeting a duplicate adopts it (see observe/DESIGN.md). */
-  protected void recordIntent(P resource) {
-    svc.ownership().set(resource, Ownership.EXTERNAL_ID, resource.specExternalId());
-  }
-
-  /** Whether this resource created or adopted its platform object (and so may delete it). */
-  protected boolean ownsPlatformObject(P resource) {
-    return svc.ownership().get(resource, Ownership.EXTERNAL_ID).isPresent();
-  }
-
-  protected boolean orphans(P resource) {
-    return false;
-  }
-
-  /**
-   * The app connection for a delete: the app need not be Ready (it may itself be waiting for its children
-   * to go), only connected. A CcApp that no longer exists leaves nothing to call: null.
-   */
-  private AppConnection appForDeletion(P resource, Context<P> context) {
-    String appName = Refs.nameOf(resource.appName());
-    if (referenced(context, CcApp.class, resource, appName).isEmpty()) {
-      svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "CcApp " + appName + " is gone; the platform object is left in place");
-      return null;
-    }
-    return svc.apps()
-        .get(ns(resource), appName)
-        .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
-  }
-
   protected DeleteControl released(P resource) {
     svc.ownership().forget(resource);
     return DeleteControl.defaultDelete();
@@ -296,7 +175,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_RECHECK.toMillis());
   }
 
-  private S copyStatus(P resource) {
+  S copyStatus(P resource) {
     S status = resource.getStatus() == null ? null : Serialization.clone(resource.getStatus());
     if (status != null) {
       return status;
@@ -324,11 +203,11 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     }
   }
 
-  private static String json(Object o) {
+  static String json(Object o) {
     return o == null ? "null" : Serialization.asJson(o);
   }
 
-  private static long generation(HasMetadata r) {
+  static long generation(HasMetadata r) {
     return r.getMetadata().getGeneration() == null ? 0L : r.getMetadata().getGeneration();
   }
 

@@ -1,13 +1,10 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.ccapi.CcapiException;
-import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Events;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.crd.CcSubscriptionSpec;
 import io.ccapi.operator.crd.CcSubscriptionStatus;
-import io.ccapi.operator.crd.DeletionPolicy;
 import io.ccapi.operator.observe.PlatformObserver.Kind;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -23,7 +20,7 @@ import java.util.Optional;
  * is found again by name.
  */
 @ControllerConfiguration(name = "ccsubscription")
-public class CcSubscriptionReconciler extends CcReconciler<CcSubscription, CcSubscriptionStatus> {
+public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, CcSubscriptionStatus> {
   public CcSubscriptionReconciler(OperatorServices svc) {
     super(svc, CcSubscription.class, CcSubscriptionStatus.class);
   }
@@ -115,22 +112,13 @@ public class CcSubscriptionReconciler extends CcReconciler<CcSubscription, CcSub
   }
 
   @Override
-  protected boolean orphans(CcSubscription sub) {
-    return sub.getSpec().deletionPolicy == DeletionPolicy.Orphan;
-  }
-
-  @Override
   protected void delete(CcSubscription sub, AppConnection app, Context<CcSubscription> context) {
     Optional<Long> id = recordedId(sub);
     if (id.isEmpty()) {
       return;
     }
     try {
-      app.client().deleteSubscription(app.appId(), id.get());
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.NOT_FOUND) {
-        throw e;
-      }
+      ignoringNotFound(() -> app.client().deleteSubscription(app.appId(), id.get()));
     } finally {
       svc.observer().written(app, Kind.SUBSCRIPTIONS);
     }
