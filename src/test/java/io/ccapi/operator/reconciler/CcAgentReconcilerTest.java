@@ -15,23 +15,9 @@ import io.ccapi.operator.crd.DeletionPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcAgentReconcilerTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class CcAgentReconcilerTest extends ControllerTest {
   private static List<String> extensionsOf(Agents.Details agent) {
     return agent.extensions() == null ? List.of() : agent.extensions().stream().map(ExtensionRef::extension).sorted().toList();
   }
@@ -47,8 +33,7 @@ class CcAgentReconcilerTest {
   @Test
   void createsTheSeatWithItsOwnExtensionAndStoresThePassword() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> s.createExtension = true);
     CcAgent agent = h.awaitReady(CcAgent.class, ns, "alice");
 
@@ -78,8 +63,7 @@ class CcAgentReconcilerTest {
   @Test
   void bindsReferencedExtensionAndQueuesFollowsEditsAndUndoesDrift() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> {});
     h.queue(ns, "sales", "tenant", "9001", s -> {});
     h.queue(ns, "support", "tenant", "9002", s -> {});
@@ -137,8 +121,7 @@ class CcAgentReconcilerTest {
   @Test
   void deletionUnbindsQueuesAndReferencedExtensionThenDeletesTheSeat() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> {});
     h.queue(ns, "sales", "tenant", "9001", s -> {});
     h.queue(ns, "support", "tenant", "9002", s -> {});
@@ -172,8 +155,7 @@ class CcAgentReconcilerTest {
   @Test
   void orphanLeavesTheSeat() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> s.deletionPolicy = DeletionPolicy.Orphan);
     h.awaitReady(CcAgent.class, ns, "alice");
 
@@ -185,8 +167,7 @@ class CcAgentReconcilerTest {
   @Test
   void refusesToChangeTheAgentId() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> {});
     h.awaitReady(CcAgent.class, ns, "alice");
 
@@ -200,8 +181,7 @@ class CcAgentReconcilerTest {
   @Test
   void tooManyExtensionsIsInvalidBeforeAnythingIsCalled() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> {
       s.createExtension = true;
       s.extensionRefs = List.of("one", "two");
@@ -215,8 +195,7 @@ class CcAgentReconcilerTest {
   @Test
   void waitsForAMissingQueueThenBindsIt() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> s.queueRefs = List.of("later"));
     CcAgent waiting = h.awaitReason(CcAgent.class, ns, "alice", Reason.WaitingForReference);
     assertThat(readyMessage(waiting)).contains("CcQueue later");
@@ -232,8 +211,7 @@ class CcAgentReconcilerTest {
   @Test
   void whileWaitingForAReferenceStatusStillShowsThePlatformsBindings() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "sales", "tenant", "9001", s -> {});
     h.agent(ns, "alice", "tenant", "1001", s -> s.queueRefs = List.of("sales"));
     assertThat(h.awaitReady(CcAgent.class, ns, "alice").getStatus().queues).containsExactly("9001");
@@ -256,8 +234,7 @@ class CcAgentReconcilerTest {
   @Test
   void aRefusalByThePlatformIsInvalidSpecWithThePlatformsCode() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> s.defaultSpNumber = "0571000000");
     CcAgent invalid = h.awaitReason(CcAgent.class, ns, "alice", Reason.InvalidSpec);
     assertThat(condition(invalid.getStatus(), "Stalled").getStatus()).isEqualTo("True");
@@ -272,8 +249,7 @@ class CcAgentReconcilerTest {
   @Test
   void aCreateRefusedByThePlatformLeavesNothingHalfCreated() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.agent(ns, "alice", "tenant", "1001", s -> {
       s.workId = "not-a-work-id"; // the platform takes letters, digits and _ only
       s.createExtension = true;

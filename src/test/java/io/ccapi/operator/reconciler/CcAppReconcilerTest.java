@@ -7,23 +7,9 @@ import io.ccapi.operator.reconciler.KubeEvents.EventReason;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcAppReconcilerTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class CcAppReconcilerTest extends ControllerTest {
   @Test
   void createsTheApplicationAndStoresWhatThePlatformReturnsOnce() {
     String ns = h.namespace();
@@ -64,8 +50,7 @@ class CcAppReconcilerTest {
   @Test
   void updatesTheApplicationWhenTheSpecChangesAndCorrectsDrift() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
 
     h.edit(CcApp.class, ns, "tenant", a -> a.getSpec().displayName = "Renamed");
     org.awaitility.Awaitility.await().until(() -> "Renamed".equals(h.platform.getApp(appId).name()));
@@ -130,8 +115,7 @@ class CcAppReconcilerTest {
   @Test
   void deletionWaitsForChildrenThenLeavesTheTenantAndSaysSo() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "q", "tenant", "9001", s -> {});
     h.awaitReady(io.ccapi.operator.crd.CcQueue.class, ns, "q");
 

@@ -16,23 +16,9 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcExtensionReconcilerTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class CcExtensionReconcilerTest extends ControllerTest {
   @Test
   void createsTheExtensionAndStoresItsPasswordInAnOwnedSecret() {
     String ns = h.namespace();
@@ -75,8 +61,7 @@ class CcExtensionReconcilerTest {
   @Test
   void deletionWaitsWhileAnAgentUsesTheExtensionThenDeletes() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> {});
     h.awaitReady(CcExtension.class, ns, "desk");
     h.agent(ns, "alice", "tenant", "1001", s -> s.extensionRefs = List.of("desk"));
@@ -107,8 +92,7 @@ class CcExtensionReconcilerTest {
   @Test
   void anExtensionDeletedBehindTheOperatorsBackIsRecreatedWithItsNewPassword() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> {});
     h.awaitReady(CcExtension.class, ns, "desk");
     String before = h.secret(ns, "desk-sip").get("password");
@@ -156,8 +140,7 @@ class CcExtensionReconcilerTest {
   @Test
   void anExtensionThatExistsWithoutAKnownPasswordIsNotTakenOverUnlessAnnotated() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.platform.createExtension(appId, "8200");
 
     h.extension(ns, "desk", "tenant", "8200", s -> {});
@@ -174,8 +157,7 @@ class CcExtensionReconcilerTest {
   @Test
   void orphanLeavesTheExtensionInThePlatform() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> s.deletionPolicy = DeletionPolicy.Orphan);
     h.awaitReady(CcExtension.class, ns, "desk");
 

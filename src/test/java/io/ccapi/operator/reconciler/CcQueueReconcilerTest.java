@@ -14,23 +14,9 @@ import io.ccapi.operator.crd.DeletionPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcQueueReconcilerTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class CcQueueReconcilerTest extends ControllerTest {
   private static Optional<Queues.Info> platformQueue(String appId, String queueId) {
     return h.platform.listQueues(appId).stream().filter(q -> queueId.equals(q.queueId())).findFirst();
   }
@@ -38,8 +24,7 @@ class CcQueueReconcilerTest {
   @Test
   void createsTheQueueThenFollowsSpecEditsAndUndoesDrift() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "sales", "tenant", "9001", s -> {
       s.queueName = "Sales";
       s.strategy = CcQueueSpec.Strategy.ring_all;
@@ -89,8 +74,7 @@ class CcQueueReconcilerTest {
   @Test
   void deletionPolicyDeleteRemovesTheQueueAndOrphanKeepsIt() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "gone", "tenant", "9001", s -> {});
     h.queue(ns, "kept", "tenant", "9002", s -> s.deletionPolicy = DeletionPolicy.Orphan);
     h.awaitReady(CcQueue.class, ns, "gone");
@@ -117,8 +101,7 @@ class CcQueueReconcilerTest {
   @Test
   void listsBoundAgentsAndUnbindsThemBeforeDeleting() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "q", "tenant", "9001", s -> {});
     h.queue(ns, "other", "tenant", "9002", s -> {});
     h.awaitReady(CcQueue.class, ns, "q");
@@ -150,8 +133,7 @@ class CcQueueReconcilerTest {
   @Test
   void refusesToChangeTheQueueId() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.queue(ns, "q", "tenant", "9001", s -> {});
     h.awaitReady(CcQueue.class, ns, "q");
 
@@ -168,8 +150,7 @@ class CcQueueReconcilerTest {
   @Test
   void aQueueCreatedOutsideIsAlreadyExistsUntilAnnotatedForAdoption() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.platform.createQueue(appId, new Queues.Request("9050", "Made by hand", "random", 10, 5));
 
     h.queue(ns, "q", "tenant", "9050", s -> s.queueName = "Managed");
@@ -209,8 +190,7 @@ class CcQueueReconcilerTest {
     assertThat(condition(waiting.getStatus(), "Stalled").getStatus()).isEqualTo("False");
     assertThat(readyMessage(waiting)).contains("CcApp tenant");
 
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.awaitReady(CcQueue.class, ns, "q");
     assertThat(platformQueue(appId, "9001")).isPresent();
   }

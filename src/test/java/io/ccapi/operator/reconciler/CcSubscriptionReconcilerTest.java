@@ -12,23 +12,9 @@ import io.ccapi.operator.crd.DeletionPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class CcSubscriptionReconcilerTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class CcSubscriptionReconcilerTest extends ControllerTest {
   private static Optional<Subscriptions.Subscription> platformSubscription(String appId, String name) {
     return h.platform.listSubscriptions(appId).stream().filter(s -> name.equals(s.name())).findFirst();
   }
@@ -36,8 +22,7 @@ class CcSubscriptionReconcilerTest {
   @Test
   void createsTheSubscriptionAndRecordsItsId() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.subscription(ns, "calls", "tenant", s -> {});
     CcSubscription sub = h.awaitReady(CcSubscription.class, ns, "calls");
 
@@ -58,8 +43,7 @@ class CcSubscriptionReconcilerTest {
   @Test
   void specEditsReachThePlatformAndDriftIsUndone() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.subscription(ns, "calls", "tenant", s -> {});
     long id = h.awaitReady(CcSubscription.class, ns, "calls").getStatus().subscriptionId;
 
@@ -100,8 +84,7 @@ class CcSubscriptionReconcilerTest {
   @Test
   void deletionRemovesTheSubscriptionAndOrphanKeepsIt() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.subscription(ns, "gone", "tenant", s -> {});
     h.subscription(ns, "kept", "tenant", s -> s.deletionPolicy = DeletionPolicy.Orphan);
     h.awaitReady(CcSubscription.class, ns, "gone");
@@ -117,8 +100,7 @@ class CcSubscriptionReconcilerTest {
   @Test
   void aSubscriptionRefusedByThePlatformIsInvalidSpecUntilFixed() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.subscription(ns, "calls", "tenant", s -> s.callbackUrl = "ftp://hooks.example.com/calls");
     CcSubscription invalid = h.awaitReason(CcSubscription.class, ns, "calls", Reason.InvalidSpec);
     assertThat(condition(invalid.getStatus(), "Stalled").getStatus()).isEqualTo("True");

@@ -19,25 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** How failures of every class show up in conditions and Events, and what never shows up there. */
-class ReconcileErrorPathsTest {
-  static OperatorHarness h;
-
-  @BeforeAll
-  static void start() throws Exception {
-    h = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    h.close();
-  }
-
+class ReconcileErrorPathsTest extends ControllerTest {
   @AfterEach
   void noFaults() {
     h.simulator.setFaults(FaultSettings.none());
@@ -137,8 +123,7 @@ class ReconcileErrorPathsTest {
   @Test
   void noSecretValueShowsInAnyStatusOrEvent() {
     String ns = h.namespace();
-    h.app(ns, "tenant", s -> {});
-    String appId = h.appId(ns, "tenant");
+    String appId = tenant(ns);
     h.extension(ns, "desk", "tenant", "8101", s -> {});
     h.agent(ns, "alice", "tenant", "1001", s -> {
       s.createExtension = true;
