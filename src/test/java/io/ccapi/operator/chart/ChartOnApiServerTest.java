@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ccapi.operator.e2e.RealApiServer;
 import io.ccapi.operator.runtime.EmbeddedCluster;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,9 +32,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -53,27 +52,13 @@ class ChartOnApiServerTest {
   static final String DEFAULT_NAMESPACE = "ccapi-system";
   static final String TEAMS_NAMESPACE = "ccapi-teams";
 
-  static final String MISSING =
-      "no kube-apiserver/etcd in " + EmbeddedCluster.BINARIES + "; run scripts/install-test-apiserver.sh";
-
   private static EmbeddedCluster cluster;
   private static KubernetesClient client;
 
   @BeforeAll
   static void startApiServer() {
-    if (!EmbeddedCluster.realApiServerInstalled()) {
-      if ("true".equalsIgnoreCase(System.getenv("CCAPI_REQUIRE_APISERVER"))) {
-        fail("CCAPI_REQUIRE_APISERVER=true but " + MISSING);
-      }
-      return; // every test is skipped, see requireApiServer
-    }
-    cluster = EmbeddedCluster.startReal();
+    cluster = RealApiServer.startOrSkip();
     client = cluster.client();
-  }
-
-  @BeforeEach
-  void requireApiServer() {
-    Assumptions.assumeTrue(cluster != null, MISSING);
   }
 
   @AfterAll
