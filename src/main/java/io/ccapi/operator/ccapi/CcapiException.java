@@ -40,12 +40,13 @@ public class CcapiException extends RuntimeException {
   }
 
   /**
-   * Whether the platform may have applied the request although the call failed: true for timeouts, dropped
-   * connections, 5xx and 000003 (the reference: "will not be able to determine if the request was
-   * successful"); false when it answered with a definite refusal or was never reached.
+   * Whether the platform may have applied the request although the call failed: true for timeouts,
+   * dropped connections and HTTP 5xx (the reference: "will not be able to determine if the request was
+   * successful"). False when the platform answered with an ErrCode, 000003 included — an application
+   * answer says the operation failed — or when it was never reached.
    */
   public boolean mayHaveBeenApplied() {
-    return errorClass == ErrorClass.BACKEND && sent;
+    return errorClass == ErrorClass.BACKEND && sent && (httpStatus == 0 || httpStatus >= 500);
   }
 
   private static String describe(

@@ -30,14 +30,20 @@ class CcapiOutcomeTest {
   }
 
   @Test
-  void timeoutsAndInjectedErrorsMayHaveBeenAppliedRefusalsWereNot() {
+  void timeoutsAndHttp5xxMayHaveBeenAppliedErrCodeAnswersWereNot() {
     try (SimHarness sim = SimHarness.start(Duration.ofMillis(500), Clock.systemUTC())) {
       sim.ops("PUT", "faults", "{\"timeoutRate\":1.0,\"hangMs\":1500}");
       CcapiException timeout = catchThrowableOfType(CcapiException.class, () -> sim.client.createApp(APP));
       assertThat(timeout.mayHaveBeenApplied()).isTrue();
 
-      sim.ops("PUT", "faults", "{\"errorRate\":1.0,\"errorMode\":\"errcode\"}");
+      sim.ops("PUT", "faults", "{\"timeoutRate\":0,\"errorRate\":1.0,\"errorMode\":\"http500\"}");
       assertThat(catchThrowableOfType(CcapiException.class, () -> sim.client.createApp(APP)).mayHaveBeenApplied()).isTrue();
+
+      // an application answer, even 000003, says the operation failed
+      sim.ops("PUT", "faults", "{\"errorRate\":1.0,\"errorMode\":\"errcode\"}");
+      CcapiException errCode = catchThrowableOfType(CcapiException.class, () -> sim.client.createApp(APP));
+      assertThat(errCode.errorClass()).isEqualTo(ErrorClass.BACKEND);
+      assertThat(errCode.mayHaveBeenApplied()).isFalse();
 
       sim.ops("PUT", "faults", "{\"errorRate\":0,\"timeoutRate\":0}");
       CcapiException refused =
