@@ -158,6 +158,11 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       }
       // an earlier create of ours went through; the update path brings it to the spec
       app.client().updateAgent(app.appId(), desired(spec, null));
+      if (Boolean.TRUE.equals(spec.createExtension) && svc.secrets().read(ns(agent), secretName(agent)).isEmpty()) {
+        // its answer, with the password of the extension created with the seat, was lost: say so once
+        svc.events().warning(agent, "PasswordUnknown",
+            "agent " + spec.agentId + " was created by an earlier attempt whose answer was lost; the password of the extension created with it is unknown (the platform cannot return it again)");
+      }
     } finally {
       svc.observer().written(app, Kind.AGENTS);
     }
