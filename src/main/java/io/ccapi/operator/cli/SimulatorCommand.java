@@ -67,6 +67,12 @@ public final class SimulatorCommand implements Callable<Integer> {
   @Option(names = "--drop-rate", defaultValue = "0", description = "Probability of closing the connection unanswered.")
   double dropRate;
 
+  @Option(
+      names = "--lost-answer-rate",
+      defaultValue = "0",
+      description = "Probability that a write is applied but its answer never sent.")
+  double lostAnswerRate;
+
   @Override
   public Integer call() throws Exception {
     SimulatorConfig config;
@@ -74,7 +80,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       FaultSettings faults =
           new FaultSettings(
               latencyMs, jitterMs, errorRate, FaultSettings.ErrorMode.parse(errorMode), timeoutRate, hangMs,
-              dropRate);
+              dropRate, lostAnswerRate);
       config = new SimulatorConfig(port, sid, authToken, faults);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -97,6 +97,19 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     // (DeletionBlocked) instead of taking the phone away from a seat that was not told to let go.
     Set<String> bound = extensions(observed);
     extensionRefs.deleting().stream().filter(bound::contains).forEach(wantedExtensions::add);
+    String note = "";
+    if (Boolean.TRUE.equals(spec.createExtension) && created.isEmpty()) {
+      // The answer of the create, the only copy of the created extension's number and password, was lost
+      // (or its Secret deleted): keep the extension the platform bound with the seat, and say so.
+      Set<String> referenced = new HashSet<>(extensionRefs.ready());
+      referenced.addAll(extensionRefs.deleting());
+      java.util.Optional<String> own = bound.stream().filter(e -> !referenced.contains(e)).sorted().findFirst();
+      if (own.isPresent()) {
+        wantedExtensions.add(own.get());
+        note = " (the password of extension " + own.get() + ", created with the seat, is unknown: the answer carrying it was lost)";
+        svc.events().warning(agent, "PasswordUnknown", "agent " + spec.agentId + ":" + note);
+      }
+    }
     String agentId = spec.agentId;
     boolean changed =
         syncBindings(bound, wantedExtensions,
@@ -117,7 +130,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     }
     report(status, observed);
     status.secretName = created.isEmpty() ? null : secretName(agent);
-    return "agent " + spec.agentId + " is ready";
+    return "agent " + spec.agentId + " is ready" + note;
   }
 
   private static void report(CcAgentStatus status, Agents.Details observed) {
@@ -158,11 +171,6 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       }
       // an earlier create of ours went through; the update path brings it to the spec
       app.client().updateAgent(app.appId(), desired(spec, null));
-      if (Boolean.TRUE.equals(spec.createExtension) && svc.secrets().read(ns(agent), secretName(agent)).isEmpty()) {
-        // its answer, with the password of the extension created with the seat, was lost: say so once
-        svc.events().warning(agent, "PasswordUnknown",
-            "agent " + spec.agentId + " was created by an earlier attempt whose answer was lost; the password of the extension created with it is unknown (the platform cannot return it again)");
-      }
     } finally {
       svc.observer().written(app, Kind.AGENTS);
     }

@@ -9,6 +9,7 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,30 +56,42 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
     return "extension " + number + " is ready" + note;
   }
 
-  /** Creates the extension, or learns from 100015 that it exists. Returns a note for the Ready message. */
+  /**
+   * Creates the extension, or learns from 100015 that it exists. Returns a note for the Ready message.
+   * A create without a stored password is marked pending first: a later attempt that meets 100015 then
+   * knows the extension is the one whose answer (the only copy of its password) was lost, and, as it is
+   * ours and unbound, replaces it to get a password. The probe of a known extension needs no mark.
+   */
   private String ensureExists(CcExtension ext, AppConnection app, boolean knownPassword) {
     String number = ext.getSpec().extension;
     boolean ours = ownsPlatformObject(ext);
+    boolean answerLostBefore = !knownPassword && svc.ownership().get(ext, Ownership.CREATE_PENDING).isPresent();
     recordIntent(ext);
+    if (!knownPassword) {
+      svc.ownership().set(ext, Ownership.CREATE_PENDING, Instant.now().toString());
+    }
     try {
-      Extensions.Credentials created = app.client().createExtension(app.appId(), number);
-      svc.secrets()
-          .write(
-              ext,
-              secretName(ext),
-              Map.of("extension", number, "password", created.password(), "number", Objects.requireNonNullElse(created.number(), "")));
-      svc.events()
-          .normal(ext, ours && knownPassword ? KubeEvents.EventReason.Updated : KubeEvents.EventReason.Created,
-              (ours && knownPassword ? "re-created missing extension " : "created extension ") + number + "; password stored in Secret " + secretName(ext));
+      boolean recreated = ours && knownPassword;
+      create(ext, app, recreated ? KubeEvents.EventReason.Updated : KubeEvents.EventReason.Created,
+          recreated ? "re-created missing extension " : "created extension ");
       return "";
     } catch (CcapiException e) {
       if (e.errorClass() != ErrorClass.CONFLICT) {
+        if (!e.mayHaveBeenApplied()) {
+          svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
+        }
         throw e;
       }
     }
     if (knownPassword) {
       return "";
     }
+    if (answerLostBefore) {
+      ignoringNotFound(() -> app.client().deleteExtension(app.appId(), number));
+      create(ext, app, KubeEvents.EventReason.Updated, "replaced extension (the answer of its first create was lost) ");
+      return "";
+    }
+    svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
     if (!svc.ownership().adoptionAllowed(ext)) {
       svc.ownership().set(ext, Ownership.EXTERNAL_ID, ours ? number : null);
       throw new ReconcileException(
@@ -88,6 +101,19 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
     }
     svc.events().normal(ext, KubeEvents.EventReason.Adopted, "adopted extension " + number + " without its password");
     return " (adopted: password unknown)";
+  }
+
+  /** POST extensions; the password exists only in this answer, so it is stored at once. */
+  private void create(CcExtension ext, AppConnection app, KubeEvents.EventReason reason, String what) {
+    String number = ext.getSpec().extension;
+    Extensions.Credentials created = app.client().createExtension(app.appId(), number);
+    svc.secrets()
+        .write(
+            ext,
+            secretName(ext),
+            Map.of("extension", number, "password", created.password(), "number", Objects.requireNonNullElse(created.number(), "")));
+    svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
+    svc.events().normal(ext, reason, what + number + "; password stored in Secret " + secretName(ext));
   }
 
   private Optional<String> boundAgent(AppConnection app, String number) {

@@ -52,7 +52,7 @@ final class ApiDispatcher {
     FaultSettings settings = faults.get();
     Faults.Outcome outcome;
     try {
-      outcome = Faults.roll(settings);
+      outcome = Faults.roll(settings, method);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the simulator is closing: no answer
       return;
@@ -61,12 +61,15 @@ final class ApiDispatcher {
       return; // the caller closes the exchange before any header is sent: the connection just ends
     }
     byte[] body = HttpIo.readBody(exchange, MAX_BODY_BYTES);
-    if (outcome != Faults.Outcome.PASS) {
+    if (outcome == Faults.Outcome.ERROR || outcome == Faults.Outcome.HANG) {
       sendInternalError(exchange, settings.errorMode() == FaultSettings.ErrorMode.HTTP500 ? 500 : 200);
       return;
     }
     try {
       Object result = serve(method, match, query, appId, body);
+      if (outcome == Faults.Outcome.LOSE_ANSWER) {
+        return; // applied; the caller closes the exchange before any header is sent
+      }
       send(exchange, ErrorCodes.OK, ErrorCodes.MSG_OK, result);
     } catch (SimError e) {
       if (e.httpStatus() == 200) {

@@ -8,7 +8,9 @@ import java.util.Locale;
  * Faults injected into {@code /ccapi/v2/} requests. Each request first waits {@code latencyMs} plus a
  * uniform {@code [0, jitterMs]}; then, on independent dice, it is dropped ({@code dropRate}), hung for
  * {@code hangMs} and then refused ({@code timeoutRate}), or refused at once ({@code errorRate}). A refused,
- * hung or dropped request is never applied.
+ * hung or dropped request is never applied. A write (POST, PUT, DELETE) that passes may still lose its
+ * answer ({@code lostAnswerRate}): applied, then the connection ends unanswered — the case that makes a
+ * client unable to tell whether a create happened.
  */
 public record FaultSettings(
     long latencyMs,
@@ -17,7 +19,8 @@ public record FaultSettings(
     ErrorMode errorMode,
     double timeoutRate,
     long hangMs,
-    double dropRate) {
+    double dropRate,
+    double lostAnswerRate) {
 
   public static final long DEFAULT_HANG_MS = 30_000;
 
@@ -28,13 +31,25 @@ public record FaultSettings(
     requireRate("errorRate", errorRate);
     requireRate("timeoutRate", timeoutRate);
     requireRate("dropRate", dropRate);
+    requireRate("lostAnswerRate", lostAnswerRate);
     if (errorMode == null) {
       throw new IllegalArgumentException("errorMode must be http500 or errcode");
     }
   }
 
+  /** Settings without lost answers. */
+  public FaultSettings(
+      long latencyMs, long jitterMs, double errorRate, ErrorMode errorMode, double timeoutRate, long hangMs, double dropRate) {
+    this(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, 0);
+  }
+
   public static FaultSettings none() {
     return new FaultSettings(0, 0, 0, ErrorMode.HTTP500, 0, DEFAULT_HANG_MS, 0);
+  }
+
+  /** These settings with lost answers at {@code rate}. */
+  public FaultSettings withLostAnswerRate(double rate) {
+    return new FaultSettings(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, rate);
   }
 
   private static void requireNonNegative(String name, long value) {

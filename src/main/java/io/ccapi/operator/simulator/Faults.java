@@ -8,7 +8,9 @@ final class Faults {
     PASS,
     ERROR,
     HANG,
-    DROP
+    DROP,
+    /** Apply the request, then end the connection without an answer. */
+    LOSE_ANSWER
   }
 
   private volatile FaultSettings settings;
@@ -26,7 +28,7 @@ final class Faults {
   }
 
   /** Sleeps the latency, then decides; a HANG has already waited {@code hangMs} when this returns. */
-  static Outcome roll(FaultSettings s) throws InterruptedException {
+  static Outcome roll(FaultSettings s, String method) throws InterruptedException {
     ThreadLocalRandom dice = ThreadLocalRandom.current();
     long delay = s.latencyMs() + (s.jitterMs() > 0 ? dice.nextLong(s.jitterMs() + 1) : 0);
     if (delay > 0) {
@@ -39,6 +41,10 @@ final class Faults {
       Thread.sleep(s.hangMs());
       return Outcome.HANG;
     }
-    return dice.nextDouble() < s.errorRate() ? Outcome.ERROR : Outcome.PASS;
+    if (dice.nextDouble() < s.errorRate()) {
+      return Outcome.ERROR;
+    }
+    boolean write = !method.equals("GET");
+    return write && dice.nextDouble() < s.lostAnswerRate() ? Outcome.LOSE_ANSWER : Outcome.PASS;
   }
 }

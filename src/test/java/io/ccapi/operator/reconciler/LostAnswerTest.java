@@ -1,0 +1,111 @@
+package io.ccapi.operator.reconciler;
+
+import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ccapi.operator.crd.CcAgent;
+import io.ccapi.operator.crd.CcApp;
+import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.simulator.FaultSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes the platform applies but whose answers are lost: creates stay idempotent (adopted on retry, never
+ * duplicated), a lost AppId stalls instead of making a second tenant, and a lost password is recovered
+ * where the platform allows it and reported where it does not.
+ */
+class LostAnswerTest extends ControllerTest {
+  private static final FaultSettings LOSE_WRITES = FaultSettings.none().withLostAnswerRate(1.0);
+
+  @AfterEach
+  void answerAgain() {
+    h.simulator.setFaults(FaultSettings.none());
+  }
+
+  @Test
+  void aQueueWhoseCreateAnswerWasLostIsAdoptedNotRefused() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.simulator.setFaults(LOSE_WRITES);
+    h.queue(ns, "q", "tenant", "9001", s -> {});
+    await().atMost(Duration.ofSeconds(20)).until(() -> !h.platform.listQueues(appId).isEmpty());
+    h.simulator.setFaults(FaultSettings.none());
+
+    CcQueue q = h.awaitReady(CcQueue.class, ns, "q");
+    assertThat(q.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "9001");
+    assertThat(h.platform.listQueues(appId)).singleElement().satisfies(i -> assertThat(i.queueId()).isEqualTo("9001"));
+  }
+
+  @Test
+  void anExtensionWhoseCreateAnswerWasLostIsReplacedToGetAPassword() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.simulator.setFaults(LOSE_WRITES);
+    h.extension(ns, "e", "tenant", "8101", s -> {});
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.simExtensions(appId).contains("8101"));
+    h.simulator.setFaults(FaultSettings.none());
+
+    h.awaitReady(CcExtension.class, ns, "e");
+    String stored = h.secret(ns, "e-sip").get("password");
+    assertThat(stored).isNotBlank().isEqualTo(platformPassword(appId, "8101"));
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage()).contains("answer of its first create was lost"));
+  }
+
+  @Test
+  void anAppWhoseCreateAnswerWasLostStallsThenIsAdoptedBySpecAppId() {
+    String ns = h.namespace();
+    h.simulator.setFaults(LOSE_WRITES);
+    h.app(ns, "lost", s -> {});
+    CcApp stalled = h.awaitReason(CcApp.class, ns, "lost", Reason.CreateOutcomeUnknown);
+    h.simulator.setFaults(FaultSettings.none());
+    assertThat(readyMessage(stalled)).contains("spec.appId", Ownership.CREATE_PENDING);
+
+    List<String> created = appIdsNamed("Tenant lost");
+    assertThat(created).as("one tenant was created; the operator did not create a second").hasSize(1);
+    h.edit(CcApp.class, ns, "lost", a -> a.getSpec().appId = created.get(0));
+    assertThat(h.awaitReady(CcApp.class, ns, "lost").getStatus().appId).isEqualTo(created.get(0));
+    assertThat(appIdsNamed("Tenant lost")).hasSize(1);
+  }
+
+  @Test
+  void aSeatWhoseCreateAnswerWasLostKeepsItsExtensionAndSaysThePasswordIsUnknown() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.simulator.setFaults(LOSE_WRITES);
+    h.agent(ns, "alice", "tenant", "1001", s -> s.createExtension = true);
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.platform.listAgents(appId).size() == 1);
+    h.simulator.setFaults(FaultSettings.none());
+
+    CcAgent alice = h.awaitReady(CcAgent.class, ns, "alice");
+    assertThat(readyMessage(alice)).contains("password of extension", "unknown");
+    assertThat(alice.getStatus().extensions).hasSize(1);
+    assertThat(h.platform.getAgent(appId, "1001").extensions()).hasSize(1);
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
+  }
+
+  private List<String> appIdsNamed(String name) {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode app : h.simState().get("apps")) {
+      if (name.equals(app.path("name").asText())) {
+        ids.add(app.get("appId").asText());
+      }
+    }
+    return ids;
+  }
+
+  private String platformPassword(String appId, String number) {
+    for (JsonNode e : h.simApp(appId).get("extensions")) {
+      if (number.equals(e.get("extension").asText())) {
+        return e.get("password").asText();
+      }
+    }
+    throw new IllegalStateException("no extension " + number);
+  }
+}
