@@ -2,6 +2,8 @@ package io.ccapi.operator.ccapi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -9,6 +11,7 @@ import okhttp3.OkHttpClient;
  * retried by OkHttp either, for the same reason the client does not retry (non-idempotent POSTs).
  */
 public final class CcapiClientFactory {
+  private static final int IDLE_CONNECTIONS = 16;
   private final OkHttpClient http;
   private final CcapiClient.CallRecorder recorder;
   private final Clock clock;
@@ -33,7 +36,9 @@ public final class CcapiClientFactory {
             .connectTimeout(connectTimeout)
             .readTimeout(readTimeout)
             .writeTimeout(readTimeout)
-            .retryOnConnectionFailure(false);
+            .retryOnConnectionFailure(false)
+            // the reconcile threads (JOSDK's default pool) call concurrently: keep a connection for each
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
     if (callsPerSecond > 0) {
       builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
     }
