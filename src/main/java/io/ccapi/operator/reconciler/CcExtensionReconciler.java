@@ -9,7 +9,6 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,8 +40,10 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
     String note = "";
     if (boundAgent.isPresent()) {
       if (!knownPassword) {
+        // bound to a seat, so it cannot be replaced to get a new password
         claimExisting(ext, "extension " + number);
-        note = " (adopted: password unknown)";
+        note = " (its password is unknown to the operator)";
+        svc.events().warning(ext, "PasswordUnknown", "extension " + number + " is bound to agent " + boundAgent.get() + " and its password is unknown to the operator");
       }
     } else {
       note = ensureExists(ext, app, knownPassword);
@@ -58,18 +59,14 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
 
   /**
    * Creates the extension, or learns from 100015 that it exists. Returns a note for the Ready message.
-   * A create without a stored password is marked pending first: a later attempt that meets 100015 then
-   * knows the extension is the one whose answer (the only copy of its password) was lost, and, as it is
-   * ours and unbound, replaces it to get a password. The probe of a known extension needs no mark.
+   * An unbound extension of ours whose password we do not hold (the answer of our create was lost, or its
+   * Secret deleted) is replaced to get a new password: it is ours (intent recorded before the create) and
+   * no seat uses it. One that is not ours is only taken over with the adopt annotation.
    */
   private String ensureExists(CcExtension ext, AppConnection app, boolean knownPassword) {
     String number = ext.getSpec().extension;
     boolean ours = ownsPlatformObject(ext);
-    boolean answerLostBefore = !knownPassword && svc.ownership().get(ext, Ownership.CREATE_PENDING).isPresent();
     recordIntent(ext);
-    if (!knownPassword) {
-      svc.ownership().set(ext, Ownership.CREATE_PENDING, Instant.now().toString());
-    }
     try {
       boolean recreated = ours && knownPassword;
       create(ext, app, recreated ? KubeEvents.EventReason.Updated : KubeEvents.EventReason.Created,
@@ -77,26 +74,22 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
       return "";
     } catch (CcapiException e) {
       if (e.errorClass() != ErrorClass.CONFLICT) {
-        if (!e.mayHaveBeenApplied()) {
-          svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
-        }
         throw e;
       }
     }
     if (knownPassword) {
       return "";
     }
-    if (answerLostBefore) {
+    if (ours) {
       ignoringNotFound(() -> app.client().deleteExtension(app.appId(), number));
-      create(ext, app, KubeEvents.EventReason.Updated, "replaced extension (the answer of its first create was lost) ");
+      create(ext, app, KubeEvents.EventReason.Updated, "replaced extension (its password was not known: the answer of its create was lost, or its Secret deleted) ");
       return "";
     }
-    svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
     if (!svc.ownership().adoptionAllowed(ext)) {
-      svc.ownership().set(ext, Ownership.EXTERNAL_ID, ours ? number : null);
+      svc.ownership().set(ext, Ownership.EXTERNAL_ID, null);
       throw new ReconcileException(
           Reason.AlreadyExists,
-          "extension " + number + " exists in the platform but its password is not known to this resource; delete it in the platform, or annotate this resource with "
+          "extension " + number + " exists in the platform but was not created by this resource; delete it in the platform, or annotate this resource with "
               + Ownership.ADOPT + "=true to adopt it without a password");
     }
     svc.events().normal(ext, KubeEvents.EventReason.Adopted, "adopted extension " + number + " without its password");
@@ -112,7 +105,6 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
             ext,
             secretName(ext),
             Map.of("extension", number, "password", created.password(), "number", Objects.requireNonNullElse(created.number(), "")));
-    svc.ownership().set(ext, Ownership.CREATE_PENDING, null);
     svc.events().normal(ext, reason, what + number + "; password stored in Secret " + secretName(ext));
   }
 

@@ -55,7 +55,24 @@ class LostAnswerTest extends ControllerTest {
     h.awaitReady(CcExtension.class, ns, "e");
     String stored = h.secret(ns, "e-sip").get("password");
     assertThat(stored).isNotBlank().isEqualTo(platformPassword(appId, "8101"));
-    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage()).contains("answer of its first create was lost"));
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage()).contains("answer of its create was lost"));
+  }
+
+  @Test
+  void aDeletedSipSecretOfAnUnboundExtensionComesBackWithAWorkingPassword() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.extension(ns, "e", "tenant", "8102", s -> {});
+    h.awaitReady(CcExtension.class, ns, "e");
+    String before = h.secret(ns, "e-sip").get("password");
+
+    h.kube.secrets().inNamespace(ns).withName("e-sip").delete();
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      var data = h.secret(ns, "e-sip");
+      return data != null && data.containsKey("password") && !data.get("password").equals(before);
+    });
+    assertThat(h.secret(ns, "e-sip").get("password")).isEqualTo(platformPassword(appId, "8102"));
+    assertThat(h.get(CcExtension.class, ns, "e").getStatus().number).endsWith("8102");
   }
 
   @Test
