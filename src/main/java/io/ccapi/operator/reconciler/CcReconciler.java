@@ -105,8 +105,8 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   @Override
   public ErrorStatusUpdateControl<P> updateErrorStatus(P resource, Context<P> context, Exception e) {
-    Reason reason = e instanceof CcapiException ce ? Reason.of(ce) : Reason.BackendUnavailable;
-    String message = e instanceof CcapiException ? e.getMessage() : "operator error: " + e.getClass().getSimpleName();
+    Reason reason = e instanceof CcapiException ce ? Reason.of(ce) : Reason.ClusterApiError;
+    String message = e instanceof CcapiException ? e.getMessage() : "Kubernetes API call failed: " + e.getClass().getSimpleName();
     if (!(e instanceof CcapiException)) {
       log.warn("{} {}/{} failed", type.getSimpleName(), ns(resource), name(resource), e);
     }

@@ -19,6 +19,8 @@ public enum Reason {
   DeletionBlocked(Kind.PROGRESSING),
   /** The platform did not answer or answered 000003 / 5xx; retried with backoff. */
   BackendUnavailable(Kind.PROGRESSING),
+  /** A Kubernetes API call the operator needed failed (e.g. writing a Secret); retried with backoff. */
+  ClusterApiError(Kind.PROGRESSING),
   /** The credentials Secret or one of its keys is missing. */
   CredentialsMissing(Kind.STALLED),
   /** The spec is refused by the platform (000001) or by the operator's own checks. */

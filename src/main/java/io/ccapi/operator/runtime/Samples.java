@@ -1,5 +1,6 @@
 package io.ccapi.operator.runtime;
 
+import io.ccapi.operator.crd.CcApp;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -54,7 +55,10 @@ public final class Samples {
 
   @SuppressWarnings("unchecked")
   private static HasMetadata adjust(HasMetadata item, String endpoint) {
-    if (item instanceof GenericKubernetesResource g && "CcApp".equals(g.getKind())) {
+    // typed when fabric8 already knows the kind in this JVM, generic otherwise
+    if (item instanceof CcApp app) {
+      app.getSpec().endpoint = endpoint;
+    } else if (item instanceof GenericKubernetesResource g && "CcApp".equals(g.getKind())) {
       ((Map<String, Object>) g.getAdditionalProperties().get("spec")).put("endpoint", endpoint);
     }
     if (item instanceof Secret s && s.getStringData() != null && !s.getStringData().isEmpty()) {

@@ -29,6 +29,7 @@ class ReasonTest {
       Map.entry(Reason.WaitingForReference, Reason.Kind.PROGRESSING),
       Map.entry(Reason.DeletionBlocked, Reason.Kind.PROGRESSING),
       Map.entry(Reason.BackendUnavailable, Reason.Kind.PROGRESSING),
+      Map.entry(Reason.ClusterApiError, Reason.Kind.PROGRESSING),
       Map.entry(Reason.CredentialsMissing, Reason.Kind.STALLED),
       Map.entry(Reason.InvalidSpec, Reason.Kind.STALLED),
       Map.entry(Reason.ImmutableFieldChanged, Reason.Kind.STALLED),
