@@ -147,33 +147,11 @@ class ChartOnApiServerTest {
    */
   private static void assertOperatorRunsWithTheseRights(Manifests manifests, String releaseNamespace, String name)
       throws Exception {
-    Container container = manifests.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add("-Dkubernetes.impersonate.username=" + serviceAccount(releaseNamespace));
-    command.add("-Dkubernetes.impersonate.group=system:serviceaccounts,system:serviceaccounts:" + releaseNamespace
-        + ",system:authenticated");
-    command.add("io.ccapi.operator.cli.Main");
-    command.add("run");
-    for (String arg : container.getArgs()) {
-      command.add(arg.startsWith("--metrics-port=") ? "--metrics-port=" + port : arg);
-    }
-
-    Path logs = HelmChart.REPO.resolve("target").resolve("chart-apiserver");
-    Files.createDirectories(logs);
+    Path log = HelmChart.REPO.resolve("target").resolve("chart-apiserver").resolve(name + ".log");
     Path kubeconfig = Files.createTempFile("ccapi-chart-kubeconfig", ".yaml");
     Files.writeString(kubeconfig, cluster.kubeconfig());
-    Path log = logs.resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("KUBECONFIG", kubeconfig.toString());
-    builder.environment().put("POD_NAMESPACE", releaseNamespace); // the Deployment's fieldRef
-    builder.environment().put("HOSTNAME", name);
-    builder.environment().put("CCAPI_LOG_LEVEL", ChartDefaultsTest.env(container, "CCAPI_LOG_LEVEL").getValue());
-
-    Process operator = builder.start();
+    Process operator = startOperator(manifests, releaseNamespace, name, port, kubeconfig, log);
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       AtomicReference<String> lastReadyz = new AtomicReference<>("no answer");
@@ -212,6 +190,7 @@ class ChartOnApiServerTest {
                 assertThat(now.getSpec().getRenewTime()).as("renewTime").isNotEqualTo(firstRenewal);
               });
       assertThat(Files.readString(log)).as("operator log %s", log).doesNotContainIgnoringCase("forbidden");
+      assertASecondReplicaStandsBy(manifests, releaseNamespace, name, kubeconfig);
     } finally {
       operator.destroy();
       if (!operator.waitFor(15, TimeUnit.SECONDS)) {
@@ -219,6 +198,59 @@ class ChartOnApiServerTest {
       }
       Files.deleteIfExists(kubeconfig);
     }
+  }
+
+  /** A second replica does not take the lease; it is alive and ready, and says it is a standby. */
+  private static void assertASecondReplicaStandsBy(Manifests manifests, String releaseNamespace, String leader, Path kubeconfig)
+      throws Exception {
+    int port = freePort();
+    String name = leader + "-standby";
+    Path log = HelmChart.REPO.resolve("target").resolve("chart-apiserver").resolve(name + ".log");
+    Process standby = startOperator(manifests, releaseNamespace, name, port, kubeconfig, log);
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("standby exited", () -> !standby.isAlive())
+          .until(() -> {
+            HttpResponse<String> readyz = get(http, port, "/readyz");
+            return readyz != null && readyz.statusCode() == 200 && readyz.body().startsWith("standby");
+          });
+      assertThat(get(http, port, "/healthz").statusCode()).isEqualTo(200);
+      Lease lease = client.leases().inNamespace(releaseNamespace).withName(RbacExpectations.LEASE_NAME).get();
+      assertThat(lease.getSpec().getHolderIdentity()).isEqualTo(leader);
+    } finally {
+      standby.destroy();
+      if (!standby.waitFor(15, TimeUnit.SECONDS)) {
+        standby.destroyForcibly();
+      }
+    }
+  }
+
+  /** The operator's `run` command with the Deployment's args and env, as the release's ServiceAccount. */
+  private static Process startOperator(
+      Manifests manifests, String releaseNamespace, String name, int port, Path kubeconfig, Path log) throws IOException {
+    Container container = manifests.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add("-Dkubernetes.impersonate.username=" + serviceAccount(releaseNamespace));
+    command.add("-Dkubernetes.impersonate.group=system:serviceaccounts,system:serviceaccounts:" + releaseNamespace
+        + ",system:authenticated");
+    command.add("io.ccapi.operator.cli.Main");
+    command.add("run");
+    for (String arg : container.getArgs()) {
+      command.add(arg.startsWith("--metrics-port=") ? "--metrics-port=" + port : arg);
+    }
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    builder.environment().put("POD_NAMESPACE", releaseNamespace); // the Deployment's fieldRef
+    builder.environment().put("HOSTNAME", name);
+    builder.environment().put("CCAPI_LOG_LEVEL", ChartDefaultsTest.env(container, "CCAPI_LOG_LEVEL").getValue());
+    return builder.start();
   }
 
   private static HttpResponse<String> get(HttpClient http, int port, String path) throws InterruptedException {
