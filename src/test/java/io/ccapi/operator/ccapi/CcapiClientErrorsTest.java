@@ -9,37 +9,23 @@ import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.ccapi.model.Webhooks;
 import io.ccapi.operator.simulator.SimHarness;
+import io.ccapi.operator.simulator.SimulatorTestBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every refusal the simulator enforces, as the real client classifies it. */
-class CcapiClientErrorsTest {
-  private static SimHarness sim;
+class CcapiClientErrorsTest extends SimulatorTestBase {
   private static CcapiClient client;
-  private String appId;
 
   @BeforeAll
-  static void startSimulator() {
-    sim = SimHarness.start();
+  static void useTheRealClient() {
     client = sim.client;
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void newApp() {
-    appId = sim.newApp().appId();
   }
 
   /** The call fails with this class and code, and the message names the endpoint. */

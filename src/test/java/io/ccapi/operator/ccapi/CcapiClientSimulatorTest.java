@@ -12,38 +12,23 @@ import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.ccapi.model.Webhooks;
-import io.ccapi.operator.simulator.SimHarness;
+import io.ccapi.operator.simulator.SimulatorTestBase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every client call's success path against the simulator over real HTTP; each test on a fresh app. */
-class CcapiClientSimulatorTest {
-  private static SimHarness sim;
+class CcapiClientSimulatorTest extends SimulatorTestBase {
   private static CcapiClient client;
-  private String appId;
 
   @BeforeAll
-  static void startSimulator() {
-    sim = SimHarness.start();
+  static void useTheRealClient() {
     client = sim.client;
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void newApp() {
-    appId = sim.newApp().appId();
   }
 
   private static Agents.Agent agent(String id) {

@@ -14,30 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The wire as the reference shows it, with raw requests the typed client would not send. */
-class SimulatorHttpTest {
-  private static SimHarness sim;
-  private String appId;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = SimHarness.start();
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void newApp() {
-    appId = sim.newApp().appId();
-  }
+class SimulatorHttpTest extends SimulatorTestBase {
 
   private static String errCode(SimHarness.RawAnswer answer) {
     return answer.json().get("ErrCode").asText();
