@@ -64,7 +64,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient kube;
   public final CcapiClient platform;
   private final CcapiClientFactory factory;
-  private final CcapiOperator operator;
+  private CcapiOperator operator;
 
   private OperatorHarness(CcapiSimulator simulator, EmbeddedCluster cluster, CcapiOperator operator) {
     this.simulator = simulator;
@@ -80,13 +80,22 @@ public final class OperatorHarness implements AutoCloseable {
     CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
     EmbeddedCluster cluster = EmbeddedCluster.startMock();
     Crds.install(cluster.client());
+    return new OperatorHarness(simulator, cluster, startOperator(cluster.client()));
+  }
+
+  private static CcapiOperator startOperator(KubernetesClient kube) {
     OperatorSettings settings =
         OperatorSettings.defaults()
             .withPollInterval(POLL)
             .withServerSideApply(false)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    CcapiOperator operator = CcapiOperator.start(cluster.client(), settings, CcapiClient.CallRecorder.NONE);
-    return new OperatorHarness(simulator, cluster, operator);
+    return CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE);
+  }
+
+  /** Stops the operator (as a pod restart would) and starts a new one with nothing in memory. */
+  public void restartOperator() {
+    operator.close();
+    operator = startOperator(kube);
   }
 
   /** A new namespace with the credentials Secret of the simulator's account. */
