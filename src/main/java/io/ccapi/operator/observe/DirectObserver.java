@@ -42,6 +42,11 @@ public final class DirectObserver implements PlatformObserver {
     // nothing is kept
   }
 
+  @Override
+  public void agentWritten(AppConnection app, String agentId) {
+    // nothing is kept
+  }
+
   static <T> Optional<T> absentIfNotFound(Supplier<T> read) {
     try {
       return Optional.ofNullable(read.get());

@@ -1,5 +1,6 @@
 package io.ccapi.operator.observe;
 
+import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
@@ -7,6 +8,7 @@ import io.ccapi.operator.reconciler.AppConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +64,34 @@ public final class ListCacheObserver implements PlatformObserver {
   @Override
   public void written(AppConnection app, Kind kind) {
     slots.remove(new Key(app.appId(), kind));
+  }
+
+  /**
+   * Writes one seat into the cached list (a GET of that seat instead of a new list of all of them), so a
+   * thousand creates cost a thousand small reads, not a thousand full lists. If the read fails, the list
+   * is dropped and the next read reloads it.
+   */
+  @Override
+  public void agentWritten(AppConnection app, String agentId) {
+    Key key = new Key(app.appId(), Kind.AGENTS);
+    Slot slot = slots.get(key);
+    if (slot == null) {
+      return;
+    }
+    synchronized (slot) {
+      if (slot.items == null) {
+        return;
+      }
+      try {
+        Optional<Agents.Details> fresh = DirectObserver.absentIfNotFound(() -> app.client().getAgent(app.appId(), agentId));
+        List<Object> items = new ArrayList<>(slot.items);
+        items.removeIf(a -> agentId.equals(((Agents.Details) a).agentId()));
+        fresh.ifPresent(items::add);
+        slot.items = List.copyOf(items);
+      } catch (CcapiException e) {
+        slot.items = null;
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

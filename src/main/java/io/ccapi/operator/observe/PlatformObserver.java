@@ -27,6 +27,9 @@ public interface PlatformObserver {
   /** The reconciler changed objects of this kind in the app. */
   void written(AppConnection app, Kind kind);
 
+  /** The reconciler changed (created, bound, unbound, deleted) one seat. */
+  void agentWritten(AppConnection app, String agentId);
+
   /** Object kinds that observations are grouped by. */
   enum Kind {
     AGENTS,

@@ -11,7 +11,6 @@ import io.ccapi.operator.crd.CcAgentStatus;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
-import io.ccapi.operator.observe.PlatformObserver.Kind;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -83,7 +82,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       claimExisting(agent, "agent " + spec.agentId);
       if (differs(spec, observed)) {
         app.client().updateAgent(app.appId(), desired(spec, null));
-        svc.observer().written(app, Kind.AGENTS);
+        svc.observer().agentWritten(app, spec.agentId);
         svc.events().normal(agent, KubeEvents.EventReason.Updated, "updated agent " + spec.agentId);
       }
     }
@@ -125,7 +124,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       changed = true;
     }
     if (changed) {
-      svc.observer().written(app, Kind.AGENTS);
+      svc.observer().agentWritten(app, agentId);
       observed = svc.observer().agent(app, spec.agentId).orElse(observed);
     }
     report(status, observed);
@@ -172,7 +171,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       // an earlier create of ours went through; the update path brings it to the spec
       app.client().updateAgent(app.appId(), desired(spec, null));
     } finally {
-      svc.observer().written(app, Kind.AGENTS);
+      svc.observer().agentWritten(app, spec.agentId);
     }
   }
 
@@ -282,7 +281,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
       }
       ignoringNotFound(() -> app.client().deleteAgent(app.appId(), agentId, true));
     } finally {
-      svc.observer().written(app, Kind.AGENTS);
+      svc.observer().agentWritten(app, agentId);
     }
   }
 }

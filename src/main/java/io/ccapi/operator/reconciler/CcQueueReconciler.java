@@ -82,7 +82,7 @@ public class CcQueueReconciler extends CcChildReconciler<CcQueue, CcQueueStatus>
     }
     for (String agentId : boundAgents(app, queueId)) {
       app.client().unbindAgentQueues(app.appId(), agentId, List.of(queueId));
-      svc.observer().written(app, Kind.AGENTS);
+      svc.observer().agentWritten(app, agentId);
     }
     try {
       ignoringNotFound(() -> app.client().deleteQueue(app.appId(), queueId));
