@@ -1,0 +1,112 @@
+package io.ccapi.operator.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Queues;
+import io.ccapi.operator.reconciler.AppConnection;
+import io.ccapi.operator.simulator.SimulatorTestBase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One list call per app and kind per max age, counted by the simulator; own writes never read stale. */
+class ListCacheObserverTest extends SimulatorTestBase {
+  private final MutableClock clock = new MutableClock();
+
+  @Test
+  void manyReadsCostOneListUntilTheListIsOlderThanMaxAge() {
+    AppConnection app = app();
+    for (int i = 1; i <= 3; i++) {
+      sim.client.createAgents(appId, List.of(agent(Integer.toString(i))));
+    }
+    sim.client.createQueue(appId, new Queues.Request("9001", "Q", null, null, null));
+    ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
+    long lists = calls("GET agents");
+    long queueLists = calls("GET queues");
+
+    for (int i = 1; i <= 3; i++) {
+      assertThat(observer.agent(app, Integer.toString(i))).isPresent();
+    }
+    assertThat(observer.agents(app)).hasSize(3);
+    assertThat(observer.queue(app, "9001")).isPresent();
+    assertThat(observer.queue(app, "9002")).isEmpty();
+    assertThat(calls("GET agents") - lists).isEqualTo(1);
+    assertThat(calls("GET queues") - queueLists).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(observer.agent(app, "1")).isPresent();
+    assertThat(calls("GET agents") - lists).isEqualTo(2);
+  }
+
+  @Test
+  void aSeatWriteReadsJustThatSeatBackAndADeletedSeatLeavesTheList() {
+    AppConnection app = app();
+    sim.client.createAgents(appId, List.of(agent("1"), agent("2")));
+    ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
+    assertThat(observer.agents(app)).hasSize(2);
+    long lists = calls("GET agents");
+    long reads = calls("GET agents/{AgentId}");
+
+    sim.client.createQueue(appId, new Queues.Request("9001", "Q", null, null, null));
+    sim.client.bindAgentQueues(appId, "1", List.of("9001"));
+    observer.agentWritten(app, "1");
+    assertThat(observer.agent(app, "1").orElseThrow().queues()).containsExactly("9001");
+
+    sim.client.deleteAgent(appId, "2", true);
+    observer.agentWritten(app, "2");
+    assertThat(observer.agents(app)).extracting(Agents.Details::agentId).containsExactly("1");
+    assertThat(calls("GET agents")).as("no new list").isEqualTo(lists);
+    assertThat(calls("GET agents/{AgentId}") - reads).isEqualTo(2);
+  }
+
+  @Test
+  void aWrittenQueueListIsReadAgain() {
+    AppConnection app = app();
+    ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
+    assertThat(observer.queue(app, "9001")).isEmpty();
+    sim.client.createQueue(appId, new Queues.Request("9001", "Q", null, null, null));
+    assertThat(observer.queue(app, "9001")).as("still the cached list").isEmpty();
+    observer.written(app, PlatformObserver.Kind.QUEUES);
+    assertThat(observer.queue(app, "9001")).isPresent();
+  }
+
+  private AppConnection app() {
+    return new AppConnection("ns", "tenant", appId, null, sim.client);
+  }
+
+  private long calls(String endpoint) {
+    return sim.ops("GET", "stats", null).json().path("byEndpoint").path(endpoint).asLong();
+  }
+
+  private static Agents.Agent agent(String id) {
+    return new Agents.Agent(id, "w" + id, null, null, null, null, null, null, null);
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
