@@ -262,9 +262,6 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
   @Override
   protected void delete(CcAgent agent, AppConnection app, Context<CcAgent> context) {
     String agentId = agent.getSpec().agentId;
-    if (!ownsPlatformObject(agent)) {
-      return;
-    }
     Agents.Details observed = svc.observer().agent(app, agentId).orElse(null);
     if (observed == null) {
       return;

@@ -29,8 +29,9 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
   }
 
   /**
-   * Removes the platform object (deletionPolicy Delete). Throws {@link ReconcileException} with
-   * DeletionBlocked or WaitingForApp while it must wait; a missing object counts as deleted.
+   * Removes the platform object this resource created or adopted (deletionPolicy Delete). Throws {@link
+   * ReconcileException} with DeletionBlocked or WaitingForApp while it must wait; a missing object counts
+   * as deleted.
    */
   protected abstract void delete(P resource, AppConnection app, Context<P> context);
 
@@ -45,6 +46,10 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
   public DeleteControl cleanup(P resource, Context<P> context) {
     if (orphans(resource)) {
       svc.events().normal(resource, KubeEvents.EventReason.Orphaned, "platform object left in place (deletionPolicy Orphan)");
+      return released(resource);
+    }
+    if (!ownsPlatformObject(resource)) {
+      log.debug("{}/{} never created or adopted a platform object: nothing to delete", ns(resource), name(resource));
       return released(resource);
     }
     try {

@@ -121,9 +121,6 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
 
   @Override
   protected void delete(CcExtension ext, AppConnection app, Context<CcExtension> context) {
-    if (!ownsPlatformObject(ext)) {
-      return;
-    }
     String number = ext.getSpec().extension;
     Optional<String> agent = boundAgent(app, number);
     if (agent.isPresent()) {

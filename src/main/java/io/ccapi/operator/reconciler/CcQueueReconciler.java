@@ -77,7 +77,7 @@ public class CcQueueReconciler extends CcChildReconciler<CcQueue, CcQueueStatus>
   @Override
   protected void delete(CcQueue queue, AppConnection app, Context<CcQueue> context) {
     String queueId = queue.getSpec().queueId;
-    if (!ownsPlatformObject(queue) || svc.observer().queue(app, queueId).isEmpty()) {
+    if (svc.observer().queue(app, queueId).isEmpty()) {
       return;
     }
     for (String agentId : boundAgents(app, queueId)) {

@@ -113,12 +113,9 @@ public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, 
 
   @Override
   protected void delete(CcSubscription sub, AppConnection app, Context<CcSubscription> context) {
-    Optional<Long> id = recordedId(sub);
-    if (id.isEmpty()) {
-      return;
-    }
+    long id = recordedId(sub).orElseThrow(); // ownsPlatformObject: the id is recorded
     try {
-      ignoringNotFound(() -> app.client().deleteSubscription(app.appId(), id.get()));
+      ignoringNotFound(() -> app.client().deleteSubscription(app.appId(), id));
     } finally {
       svc.observer().written(app, Kind.SUBSCRIPTIONS);
     }
