@@ -107,7 +107,9 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
   public ErrorStatusUpdateControl<P> updateErrorStatus(P resource, Context<P> context, Exception e) {
     Reason reason = e instanceof CcapiException ce ? Reason.of(ce) : Reason.ClusterApiError;
     String message = e instanceof CcapiException ? e.getMessage() : "Kubernetes API call failed: " + e.getClass().getSimpleName();
-    if (!(e instanceof CcapiException)) {
+    if (e instanceof CcapiException) {
+      log.warn("{} {}/{}: {} (retrying with backoff)", type.getSimpleName(), ns(resource), name(resource), message);
+    } else {
       log.warn("{} {}/{} failed", type.getSimpleName(), ns(resource), name(resource), e);
     }
     svc.events().warning(resource, reason.name(), message);
