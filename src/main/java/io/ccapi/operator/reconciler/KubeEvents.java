@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class KubeEvents {
   private static final Logger LOG = LoggerFactory.getLogger(KubeEvents.class);
   private static final String COMPONENT = "ccapi-operator";
+  private static final int HTTP_CONFLICT = 409;
 
   /** Event reasons (CamelCase, as kubectl shows them). */
   public enum EventReason {
@@ -57,14 +58,6 @@ public final class KubeEvents {
             + DigestUtils.sha1Hex(about.getMetadata().getUid() + reason + message).substring(0, 16);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     try {
-      Event existing = client.v1().events().inNamespace(namespace).withName(name).get();
-      if (existing != null) {
-        int count = existing.getCount() == null ? 1 : existing.getCount();
-        existing.setCount(count + 1);
-        existing.setLastTimestamp(now);
-        client.v1().events().inNamespace(namespace).resource(existing).update();
-        return;
-      }
       Event event =
           new EventBuilder()
               .withNewMetadata()
@@ -88,7 +81,19 @@ public final class KubeEvents {
               .withNewSource(COMPONENT, null)
               .withReportingComponent(COMPONENT)
               .build();
-      client.v1().events().inNamespace(namespace).resource(event).create();
+      try {
+        client.v1().events().inNamespace(namespace).resource(event).create();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT) {
+          throw e;
+        }
+        // a repeat: most events are new, so creating first saves a read
+        client.v1().events().inNamespace(namespace).withName(name).edit(existing -> {
+          existing.setCount(existing.getCount() == null ? 2 : existing.getCount() + 1);
+          existing.setLastTimestamp(now);
+          return existing;
+        });
+      }
     } catch (KubernetesClientException e) {
       LOG.warn("could not record event {} for {}/{}: {}", reason, namespace, about.getMetadata().getName(), e.getMessage());
     }

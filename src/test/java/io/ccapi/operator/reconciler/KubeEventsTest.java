@@ -1,0 +1,38 @@
+package io.ccapi.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.runtime.EmbeddedCluster;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Repeats of one event merge into one object with a count; different ones stay apart. */
+class KubeEventsTest {
+  @Test
+  void repeatsBumpTheCountOfOneEvent() {
+    try (EmbeddedCluster cluster = EmbeddedCluster.startMock()) {
+      CcQueue about = new CcQueue();
+      about.setMetadata(new ObjectMetaBuilder().withName("q").withNamespace("ns").withUid("uid-1").build());
+      KubeEvents events = new KubeEvents(cluster.client(), Clock.systemUTC());
+
+      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
+      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
+      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
+      events.normal(about, KubeEvents.EventReason.Created, "created queue 9001");
+
+      List<Event> recorded = cluster.client().v1().events().inNamespace("ns").list().getItems();
+      assertThat(recorded).hasSize(2);
+      Event warning = recorded.stream().filter(e -> "Warning".equals(e.getType())).findFirst().orElseThrow();
+      assertThat(warning.getCount()).isEqualTo(3);
+      assertThat(warning.getInvolvedObject().getKind()).isEqualTo("CcQueue");
+      assertThat(warning.getInvolvedObject().getUid()).isEqualTo("uid-1");
+      Event created = recorded.stream().filter(e -> "Normal".equals(e.getType())).findFirst().orElseThrow();
+      assertThat(created.getReason()).isEqualTo("Created");
+      assertThat(created.getCount()).isEqualTo(1);
+    }
+  }
+}
