@@ -64,18 +64,13 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
           Reason.ImmutableFieldChanged,
           "spec.appId is immutable: this resource manages application " + known + ", not " + spec.appId);
     }
-    Apps.App platform = known != null || spec.appId != null
-        ? observeAndUpdate(app, client, Objects.requireNonNullElse(known, spec.appId), known == null)
-        : create(app, client);
-    svc.secrets()
-        .write(
-            app,
-            secretName,
-            Map.of(
-                "appId", platform.appId(),
-                "secret", Objects.requireNonNullElse(platform.secret(), ""),
-                "extensionPrefix", Objects.requireNonNullElse(platform.extensionPrefix(), ""),
-                "endpoint", spec.endpoint));
+    Apps.App platform;
+    if (known != null || spec.appId != null) {
+      platform = observeAndUpdate(app, client, Objects.requireNonNullElse(known, spec.appId), known == null);
+      store(app, platform);
+    } else {
+      platform = create(app, client); // stores what it created before anything else
+    }
     String prefix = Objects.requireNonNullElse(platform.extensionPrefix(), stored.get("extensionPrefix"));
     status.appId = platform.appId();
     status.extensionPrefix = prefix;
@@ -108,19 +103,24 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
       throw e;
     }
     // The AppId and Secret exist only in this answer: store them before anything else can fail.
+    store(app, created);
+    svc.ownership().set(app, Ownership.EXTERNAL_ID, created.appId());
+    svc.ownership().set(app, Ownership.CREATE_PENDING, null);
+    svc.events().normal(app, KubeEvents.EventReason.Created, "created application " + created.appId());
+    return created;
+  }
+
+  /** Writes the application's AppId, callback Secret, prefix and endpoint into {@code <name>-ccapp}. */
+  private void store(CcApp app, Apps.App platform) {
     svc.secrets()
         .write(
             app,
             secretName(app),
             Map.of(
-                "appId", created.appId(),
-                "secret", Objects.requireNonNullElse(created.secret(), ""),
-                "extensionPrefix", Objects.requireNonNullElse(created.extensionPrefix(), ""),
+                "appId", platform.appId(),
+                "secret", Objects.requireNonNullElse(platform.secret(), ""),
+                "extensionPrefix", Objects.requireNonNullElse(platform.extensionPrefix(), ""),
                 "endpoint", app.getSpec().endpoint));
-    svc.ownership().set(app, Ownership.EXTERNAL_ID, created.appId());
-    svc.ownership().set(app, Ownership.CREATE_PENDING, null);
-    svc.events().normal(app, KubeEvents.EventReason.Created, "created application " + created.appId());
-    return created;
   }
 
   private Apps.App observeAndUpdate(CcApp app, CcapiClient client, String appId, boolean adopting) {
