@@ -123,10 +123,7 @@ public final class OperatorHarness implements AutoCloseable {
     spec.credentialsSecretRef = CREDENTIALS;
     spec.displayName = "Tenant " + name;
     customize.accept(spec);
-    CcApp app = new CcApp();
-    app.setMetadata(meta(ns, name));
-    app.setSpec(spec);
-    return kube.resource(app).create();
+    return create(new CcApp(), ns, name, spec);
   }
 
   public CcQueue queue(String ns, String name, String app, String queueId, Consumer<CcQueueSpec> customize) {
@@ -135,10 +132,7 @@ public final class OperatorHarness implements AutoCloseable {
     spec.queueId = queueId;
     spec.queueName = "Queue " + queueId;
     customize.accept(spec);
-    CcQueue q = new CcQueue();
-    q.setMetadata(meta(ns, name));
-    q.setSpec(spec);
-    return kube.resource(q).create();
+    return create(new CcQueue(), ns, name, spec);
   }
 
   public CcExtension extension(String ns, String name, String app, String number, Consumer<CcExtensionSpec> customize) {
@@ -146,10 +140,7 @@ public final class OperatorHarness implements AutoCloseable {
     spec.appRef = app;
     spec.extension = number;
     customize.accept(spec);
-    CcExtension e = new CcExtension();
-    e.setMetadata(meta(ns, name));
-    e.setSpec(spec);
-    return kube.resource(e).create();
+    return create(new CcExtension(), ns, name, spec);
   }
 
   public CcAgent agent(String ns, String name, String app, String agentId, Consumer<CcAgentSpec> customize) {
@@ -159,10 +150,7 @@ public final class OperatorHarness implements AutoCloseable {
     spec.workId = "W" + agentId;
     spec.displayName = "Agent " + agentId;
     customize.accept(spec);
-    CcAgent a = new CcAgent();
-    a.setMetadata(meta(ns, name));
-    a.setSpec(spec);
-    return kube.resource(a).create();
+    return create(new CcAgent(), ns, name, spec);
   }
 
   public CcSubscription subscription(String ns, String name, String app, Consumer<CcSubscriptionSpec> customize) {
@@ -171,10 +159,13 @@ public final class OperatorHarness implements AutoCloseable {
     spec.callbackUrl = "https://hooks.example.com/" + name;
     spec.events = List.of(Events.Name.user_ringing, Events.Name.user_hangup);
     customize.accept(spec);
-    CcSubscription s = new CcSubscription();
-    s.setMetadata(meta(ns, name));
-    s.setSpec(spec);
-    return kube.resource(s).create();
+    return create(new CcSubscription(), ns, name, spec);
+  }
+
+  private <S, R extends CcResource<S, ?>> R create(R resource, String ns, String name, S spec) {
+    resource.setMetadata(meta(ns, name));
+    resource.setSpec(spec);
+    return kube.resource(resource).create();
   }
 
   public <R extends CcResource<?, ?>> R get(Class<R> kind, String ns, String name) {
