@@ -1,10 +1,10 @@
 package io.ccapi.operator.observe;
 
 import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
-import io.ccapi.operator.reconciler.AppConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public final class ListCacheObserver implements PlatformObserver {
     List<Subscriptions.Subscription> all = subscriptions(app);
     if (all.stream().anyMatch(s -> s.id() == null)) {
       // a platform whose list has no ids (as in the reference's example): ask for the one
-      return DirectObserver.absentIfNotFound(() -> app.client().getSubscription(app.appId(), id));
+      return absentIfNotFound(() -> app.client().getSubscription(app.appId(), id));
     }
     return all.stream().filter(s -> Objects.equals(s.id(), id)).findFirst();
   }
@@ -83,7 +83,7 @@ public final class ListCacheObserver implements PlatformObserver {
         return;
       }
       try {
-        Optional<Agents.Details> fresh = DirectObserver.absentIfNotFound(() -> app.client().getAgent(app.appId(), agentId));
+        Optional<Agents.Details> fresh = absentIfNotFound(() -> app.client().getAgent(app.appId(), agentId));
         List<Object> items = new ArrayList<>(slot.items);
         items.removeIf(a -> agentId.equals(((Agents.Details) a).agentId()));
         fresh.ifPresent(items::add);
@@ -104,6 +104,17 @@ public final class ListCacheObserver implements PlatformObserver {
         slot.loadedAt = now;
       }
       return (List<T>) slot.items;
+    }
+  }
+
+  private static <T> Optional<T> absentIfNotFound(Supplier<T> read) {
+    try {
+      return Optional.ofNullable(read.get());
+    } catch (CcapiException e) {
+      if (e.errorClass() == ErrorClass.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 

@@ -3,14 +3,13 @@ package io.ccapi.operator.observe;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
-import io.ccapi.operator.reconciler.AppConnection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every read of platform state that the reconcilers make. Implementations decide how: one call per read
- * ({@link DirectObserver}) or a shared per-app list cache ({@link ListCacheObserver}). Reconcilers report
- * their own writes through {@link #written} so that no implementation serves a read older than them.
+ * Every read of platform state that the operator makes ({@link ListCacheObserver}: a shared per-app
+ * list cache). Writers report their writes through {@link #written} and {@link #agentWritten} so that
+ * no read is served older than them.
  */
 public interface PlatformObserver {
   Optional<Agents.Details> agent(AppConnection app, String agentId);

@@ -1,5 +1,11 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.KubeEvents;
+import io.ccapi.operator.plan.Refs;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.ccapi.CcapiException;

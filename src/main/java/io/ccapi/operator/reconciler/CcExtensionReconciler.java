@@ -1,5 +1,10 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.KubeEvents;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Agents;

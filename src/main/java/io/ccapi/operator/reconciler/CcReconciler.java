@@ -1,5 +1,7 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcStatus;

@@ -1,5 +1,10 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.KubeEvents;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.ccapi.model.Events;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.crd.CcSubscription;

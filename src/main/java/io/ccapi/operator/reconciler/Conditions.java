@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.crd.CcStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;

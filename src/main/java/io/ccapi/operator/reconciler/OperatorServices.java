@@ -1,5 +1,9 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.KubeEvents;
+import io.ccapi.operator.apply.ManagedSecrets;
+import io.ccapi.operator.observe.AppDirectory;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.observe.PlatformObserver;
 import java.time.Duration;

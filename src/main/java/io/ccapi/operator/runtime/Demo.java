@@ -8,7 +8,7 @@ import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.reconciler.Conditions;
-import io.ccapi.operator.reconciler.ManagedSecrets;
+import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.simulator.CcapiSimulator;
 import io.ccapi.operator.simulator.FaultSettings;
 import io.ccapi.operator.simulator.SimulatorConfig;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Queues;
-import io.ccapi.operator.reconciler.AppConnection;
 import io.ccapi.operator.simulator.SimulatorTestBase;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,8 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.KubeEvents;
+import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,12 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Ownership;
+import io.ccapi.operator.apply.ManagedSecrets;
+import io.ccapi.operator.plan.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.crd.CcApp;
-import io.ccapi.operator.reconciler.KubeEvents.EventReason;
+import io.ccapi.operator.apply.KubeEvents.EventReason;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Map;
 import java.util.UUID;

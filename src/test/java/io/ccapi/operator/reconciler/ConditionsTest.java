@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.plan.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.crd.CcQueueStatus;

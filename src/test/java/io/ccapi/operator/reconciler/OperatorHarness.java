@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.plan.Reason;
 import static org.awaitility.Awaitility.await;
 
 import io.ccapi.operator.ccapi.CcapiClient;

@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
-package io.ccapi.operator.reconciler;
+package io.ccapi.operator.plan;
 
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Reason;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** References between our resources: a name in the same namespace; "ns/name" elsewhere is refused. */

@@ -1,5 +1,6 @@
-package io.ccapi.operator.reconciler;
+package io.ccapi.operator.apply;
 
+import io.ccapi.operator.apply.KubeEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.crd.CcQueue;

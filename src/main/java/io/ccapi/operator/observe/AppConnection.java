@@ -1,4 +1,4 @@
-package io.ccapi.operator.reconciler;
+package io.ccapi.operator.observe;
 
 import io.ccapi.operator.ccapi.CcapiClient;
 

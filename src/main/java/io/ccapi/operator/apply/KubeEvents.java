@@ -1,4 +1,4 @@
-package io.ccapi.operator.reconciler;
+package io.ccapi.operator.apply;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;

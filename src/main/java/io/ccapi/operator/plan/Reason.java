@@ -1,4 +1,4 @@
-package io.ccapi.operator.reconciler;
+package io.ccapi.operator.plan;
 
 import io.ccapi.operator.ccapi.CcapiException;
 
