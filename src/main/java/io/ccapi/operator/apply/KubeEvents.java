@@ -1,5 +1,7 @@
 package io.ccapi.operator.apply;
 
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.Reason;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -23,17 +25,6 @@ public final class KubeEvents {
   private static final String COMPONENT = "ccapi-operator";
   private static final int HTTP_CONFLICT = 409;
 
-  /** Event reasons (CamelCase, as kubectl shows them). */
-  public enum EventReason {
-    Created,
-    Updated,
-    Adopted,
-    Deleted,
-    Orphaned,
-    TenantRetained,
-    ReconcileError
-  }
-
   private final KubernetesClient client;
   private final Clock clock;
 
@@ -46,8 +37,13 @@ public final class KubeEvents {
     record(about, "Normal", reason.name(), message);
   }
 
-  public void warning(HasMetadata about, String reason, String message) {
-    record(about, "Warning", reason, message);
+  public void warning(HasMetadata about, EventReason reason, String message) {
+    record(about, "Warning", reason.name(), message);
+  }
+
+  /** A Warning about a failure, under the reason its condition carries. */
+  public void warning(HasMetadata about, Reason reason, String message) {
+    record(about, "Warning", reason.name(), message);
   }
 
   private void record(HasMetadata about, String type, String reason, String message) {

@@ -1,5 +1,7 @@
 package io.ccapi.operator.apply;
 
+import io.ccapi.operator.plan.OwnershipRule;
+import io.ccapi.operator.plan.StoredSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -9,13 +11,15 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Secrets the operator writes: what the platform returns once (app Secret, extension passwords). A stored
  * value is never replaced by an empty one, so a later reconcile that no longer has a password cannot
- * erase it. Reads go to the API server, not a cache: they decide whether a value is already stored.
+ * erase it. A Secret under the same name that the operator did not create for this resource (see {@link
+ * OwnershipRule#isOurSecret}) is never read as a record and never overwritten.
  */
 public final class ManagedSecrets {
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
@@ -29,10 +33,17 @@ public final class ManagedSecrets {
     this.client = client;
   }
 
-  /** Decoded data of a Secret; empty when it does not exist. */
-  public Map<String, String> read(String namespace, String name) {
-    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-    return secret == null ? Map.of() : decode(secret);
+  /**
+   * The Secret {@code name} as a record of {@code owner}: absent, ours (its data), or foreign (something
+   * the operator did not create for this very resource). Read from the API server, not a cache: it
+   * decides whether a value is already stored.
+   */
+  public StoredSecret read(HasMetadata owner, String name) {
+    Secret secret = client.secrets().inNamespace(owner.getMetadata().getNamespace()).withName(name).get();
+    if (secret == null) {
+      return StoredSecret.absent(name);
+    }
+    return isOurs(secret, owner) ? StoredSecret.ours(name, decode(secret)) : StoredSecret.foreign(name);
   }
 
   /**
@@ -42,6 +53,9 @@ public final class ManagedSecrets {
   public Map<String, String> write(HasMetadata owner, String name, Map<String, String> values) {
     String namespace = owner.getMetadata().getNamespace();
     Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
+    if (existing != null && !isOurs(existing, owner)) {
+      StoredSecret.foreign(name).requireNotForeign(owner.getKind());
+    }
     Map<String, String> merged = new TreeMap<>(existing == null ? Map.of() : decode(existing));
     values.forEach(
         (k, v) -> {
@@ -49,7 +63,7 @@ public final class ManagedSecrets {
             merged.put(k, v);
           }
         });
-    if (existing != null && merged.equals(decode(existing)) && isOwnedBy(existing, owner)) {
+    if (existing != null && merged.equals(decode(existing))) {
       return merged;
     }
     Map<String, String> data = new LinkedHashMap<>();
@@ -79,9 +93,14 @@ public final class ManagedSecrets {
     return merged;
   }
 
-  private static boolean isOwnedBy(Secret secret, HasMetadata owner) {
-    return secret.getMetadata().getOwnerReferences().stream()
-        .anyMatch(r -> owner.getMetadata().getUid().equals(r.getUid()));
+  private static boolean isOurs(Secret secret, HasMetadata owner) {
+    List<String> controllers =
+        secret.getMetadata().getOwnerReferences().stream()
+            .filter(r -> Boolean.TRUE.equals(r.getController()))
+            .map(r -> r.getUid())
+            .toList();
+    Map<String, String> labels = secret.getMetadata().getLabels();
+    return OwnershipRule.isOurSecret(controllers, labels == null ? null : labels.get(MANAGED_BY_LABEL), owner.getMetadata().getUid());
   }
 
   private static Map<String, String> decode(Secret secret) {

@@ -26,4 +26,9 @@ public class CcAgent extends CcResource<CcAgentSpec, CcAgentStatus> {
   public String appName() {
     return getSpec() == null ? null : getSpec().appRef;
   }
+
+  @Override
+  public ManagementPolicy managementPolicy() {
+    return orManage(getSpec() == null ? null : getSpec().managementPolicy);
+  }
 }

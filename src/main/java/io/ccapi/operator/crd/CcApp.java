@@ -26,4 +26,9 @@ public class CcApp extends CcResource<CcAppSpec, CcAppStatus> {
   public String appName() {
     return getMetadata().getName();
   }
+
+  @Override
+  public ManagementPolicy managementPolicy() {
+    return orManage(getSpec() == null ? null : getSpec().managementPolicy);
+  }
 }

@@ -42,6 +42,11 @@ public class CcAppSpec {
   @JsonPropertyDescription("AppId of an existing application to adopt instead of creating one. Immutable once set.")
   public String appId;
 
+  @Default("Manage")
+  @JsonPropertyDescription(
+      "Manage: create and update the application. Observe (needs spec.appId): never write to the platform; report whether it matches the spec and list the operations Manage would make (status.plannedOperations).")
+  public ManagementPolicy managementPolicy = ManagementPolicy.Manage;
+
   /** Application type; the constant names are the manifest's values. */
   public enum AppType {
     callCenter,

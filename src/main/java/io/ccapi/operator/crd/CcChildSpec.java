@@ -15,4 +15,9 @@ public abstract class CcChildSpec {
   @Default("Delete")
   @JsonPropertyDescription("Delete: remove the platform object with this resource. Orphan: leave it.")
   public DeletionPolicy deletionPolicy = DeletionPolicy.Delete;
+
+  @Default("Manage")
+  @JsonPropertyDescription(
+      "Manage: create and update the platform object. Observe: never write to the platform; report whether it matches the spec and list the operations Manage would make (status.plannedOperations).")
+  public ManagementPolicy managementPolicy = ManagementPolicy.Manage;
 }

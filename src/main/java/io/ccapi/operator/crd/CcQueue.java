@@ -26,4 +26,9 @@ public class CcQueue extends CcResource<CcQueueSpec, CcQueueStatus> {
   public String appName() {
     return getSpec() == null ? null : getSpec().appRef;
   }
+
+  @Override
+  public ManagementPolicy managementPolicy() {
+    return orManage(getSpec() == null ? null : getSpec().managementPolicy);
+  }
 }

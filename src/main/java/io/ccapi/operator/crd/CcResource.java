@@ -13,4 +13,21 @@ public abstract class CcResource<S, T extends CcStatus> extends CustomResource<S
 
   /** The CcApp this resource belongs to (its own name for a CcApp). */
   public abstract String appName();
+
+  /** The spec's managementPolicy (Manage when unset). */
+  public abstract ManagementPolicy managementPolicy();
+
+  /** Whether a person paused this resource with the annotation {@link Annotations#PAUSED}. */
+  public boolean paused() {
+    return Annotations.isTrue(getMetadata().getAnnotations(), Annotations.PAUSED);
+  }
+
+  /** Whether a person allowed taking over an existing platform object ({@link Annotations#ADOPT}). */
+  public boolean adoptionAllowed() {
+    return Annotations.isTrue(getMetadata().getAnnotations(), Annotations.ADOPT);
+  }
+
+  static ManagementPolicy orManage(ManagementPolicy policy) {
+    return policy == null ? ManagementPolicy.Manage : policy;
+  }
 }

@@ -14,4 +14,11 @@ public class CcStatus {
 
   @JsonPropertyDescription("Ready, Reconciling and Stalled, in kstatus form.")
   public List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Observe policy only: whether the platform object matches the spec.")
+  public Boolean inSync;
+
+  @JsonPropertyDescription(
+      "Observe policy only: the operations Manage would make to bring the platform object to the spec, one per line (capped).")
+  public List<String> plannedOperations;
 }

@@ -26,4 +26,9 @@ public class CcSubscription extends CcResource<CcSubscriptionSpec, CcSubscriptio
   public String appName() {
     return getSpec() == null ? null : getSpec().appRef;
   }
+
+  @Override
+  public ManagementPolicy managementPolicy() {
+    return orManage(getSpec() == null ? null : getSpec().managementPolicy);
+  }
 }

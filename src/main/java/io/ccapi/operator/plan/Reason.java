@@ -37,14 +37,23 @@ public enum Reason {
   MalformedResponse(Kind.STALLED),
   /** A create may have been applied but its answer was lost; a person must decide (see message). */
   CreateOutcomeUnknown(Kind.STALLED),
-  /** A record the operator needs vanished in a way it cannot repair by itself. */
-  NotFound(Kind.STALLED);
+  /**
+   * A Secret with the name the operator writes exists but is not its record for this resource (no
+   * owner reference to it): neither read nor overwritten.
+   */
+  SecretConflict(Kind.STALLED),
+  /** The platform object is missing and the operator may not (Observe) or cannot repair it. */
+  NotFound(Kind.STALLED),
+  /** The annotation ccapi.io/paused=true: no platform calls until it is removed. */
+  Paused(Kind.PAUSED);
 
   /** How a reason shows in the kstatus conditions. */
   public enum Kind {
     READY,
     PROGRESSING,
-    STALLED
+    STALLED,
+    /** Neither Ready, Reconciling nor Stalled: a person stopped reconciliation. */
+    PAUSED
   }
 
   private final Kind kind;
@@ -55,6 +64,14 @@ public enum Reason {
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Whether the reconcile is repeated every poll although it stopped: the ways out of these stalls (an
+   * annotation, a change in the platform, a Secret deleted) change no generation.
+   */
+  public boolean recheckedEveryPoll() {
+    return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound;
   }
 
   /** Maps a client error class to its reason. */

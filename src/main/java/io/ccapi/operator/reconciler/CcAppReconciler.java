@@ -1,14 +1,8 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
-import io.ccapi.operator.apply.KubeEvents;
-import io.ccapi.operator.plan.Refs;
-import io.ccapi.operator.plan.ReconcileException;
-import io.ccapi.operator.plan.Reason;
-import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiCredentials;
-import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
@@ -18,6 +12,15 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.AppPlanner;
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.OwnershipRule;
+import io.ccapi.operator.plan.Plan;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Records;
+import io.ccapi.operator.plan.Refs;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -25,19 +28,19 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * CcApp: loads the account credentials, creates (or adopts) the application, keeps name, callback, memo
- * and number hiding in line, stores AppId and app Secret in {@code <name>-ccapp}, and publishes the
- * connection its children use. The platform has no app delete: deletion waits for the children, then
- * leaves the tenant in place and says so.
+ * CcApp: loads the account credentials, observes the application this resource manages (or adopts with
+ * spec.appId), plans with {@link AppPlanner}, keeps AppId and app Secret in {@code <name>-ccapp} and
+ * publishes the connection its children use. One application has one CcApp, across namespaces. The
+ * platform has no app delete: deletion waits for the children, then leaves the tenant and says so.
  */
 @ControllerConfiguration(name = "ccapp")
 public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
@@ -59,95 +62,62 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   }
 
   @Override
-  protected String sync(CcApp app, CcAppStatus status, Context<CcApp> context) {
-    CcAppSpec spec = app.getSpec();
-    CcapiClient client = svc.clients().create(spec.endpoint, credentials(app, context));
-    String secretName = secretName(app);
-    Map<String, String> stored = svc.secrets().read(ns(app), secretName);
-    String known = stored.getOrDefault("appId", svc.ownership().get(app, Ownership.EXTERNAL_ID).orElse(null));
-    if (spec.appId != null && known != null && !spec.appId.equals(known)) {
-      throw new ReconcileException(
-          Reason.ImmutableFieldChanged,
-          "spec.appId is immutable: this resource manages application " + known + ", not " + spec.appId);
+  protected boolean adoptionNeedsAnnotation() {
+    return false; // spec.appId is the explicit adoption
+  }
+
+  @Override
+  protected Planned<CcAppStatus> observeAndPlan(CcApp app, Context<CcApp> context, boolean observing) {
+    CcapiClient client = svc.clients().create(app.getSpec().endpoint, credentials(app, context));
+    Records records = records(app, secretName(app));
+    String appId = AppPlanner.appIdToObserve(app.getSpec(), records);
+    if (appId != null) {
+      requireSoleManager(app, context, appId, records);
     }
-    Apps.App platform;
-    if (known != null || spec.appId != null) {
-      platform = observeAndUpdate(app, client, Objects.requireNonNullElse(known, spec.appId), known == null);
-      store(app, platform);
-    } else {
-      platform = create(app, client); // stores what it created before anything else
+    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(client.getApp(appId));
+    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed));
+    observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
+    return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
+  }
+
+  @Override
+  protected String applied(CcApp app, Planned<CcAppStatus> planned, Executor.Result result) {
+    Apps.App created = result.createdApp();
+    if (created == null) {
+      return planned.plan().message();
     }
+    planned.plan().status().appId = created.appId();
+    planned.plan().status().extensionPrefix = created.extensionPrefix();
+    keepConnection(app, planned.app().client(), created);
+    return "application " + created.appId() + " is ready";
+  }
+
+  /** Stores what the platform shows of the app in {@code <name>-ccapp} and publishes the children's connection. */
+  private void keepConnection(CcApp app, CcapiClient client, Apps.App platform) {
+    Map<String, String> stored =
+        svc.secrets().write(app, secretName(app), Map.of(
+            "appId", platform.appId(),
+            "secret", Objects.requireNonNullElse(platform.secret(), ""),
+            "extensionPrefix", Objects.requireNonNullElse(platform.extensionPrefix(), ""),
+            "endpoint", app.getSpec().endpoint));
     String prefix = Objects.requireNonNullElse(platform.extensionPrefix(), stored.get("extensionPrefix"));
-    status.appId = platform.appId();
-    status.extensionPrefix = prefix;
-    status.secretName = secretName;
     svc.apps().put(new AppConnection(ns(app), name(app), platform.appId(), prefix, client));
-    return "application " + platform.appId() + " is ready";
   }
 
-  private Apps.App create(CcApp app, CcapiClient client) {
-    svc.ownership()
-        .get(app, Ownership.CREATE_PENDING)
-        .ifPresent(
-            since -> {
-              throw new ReconcileException(
-                  Reason.CreateOutcomeUnknown,
-                  "creating the application was attempted at " + since + " and its answer was lost; if the platform now has an application named '"
-                      + app.getSpec().displayName + "', set spec.appId to its AppId, otherwise remove the annotation "
-                      + Ownership.CREATE_PENDING + " to create it again");
-            });
-    svc.ownership().set(app, Ownership.CREATE_PENDING, Instant.now().toString());
-    Apps.App created;
-    try {
-      created = client.createApp(new Apps.CreateRequest(
-          app.getSpec().displayName, typeCode(app.getSpec()), nullToEmpty(app.getSpec().callbackUrl),
-          app.getSpec().hideUserNumber, app.getSpec().memo));
-    } catch (CcapiException e) {
-      if (!e.mayHaveBeenApplied()) {
-        svc.ownership().set(app, Ownership.CREATE_PENDING, null); // refused or never sent: nothing was created
-      }
-      throw e;
-    }
-    // The AppId and Secret exist only in this answer: store them before anything else can fail.
-    store(app, created);
-    svc.ownership().set(app, Ownership.EXTERNAL_ID, created.appId());
-    svc.ownership().set(app, Ownership.CREATE_PENDING, null);
-    svc.events().normal(app, KubeEvents.EventReason.Created, "created application " + created.appId());
-    return created;
+  /** Refuses an application that another CcApp of this operator manages, in any watched namespace. */
+  private void requireSoleManager(CcApp app, Context<CcApp> context, String appId, Records records) {
+    List<OwnershipRule.Candidate> others =
+        context.getPrimaryCache()
+            .list(other -> !other.getMetadata().getUid().equals(app.getMetadata().getUid())
+                && (appId.equals(other.getSpec().appId) || svc.claims().get(other).filter(c -> c.owned() && c.covers(appId)).isPresent()))
+            .map(other -> candidate(other, svc.claims().get(other).filter(c -> c.covers(appId)).isPresent()))
+            .toList();
+    boolean claims = records.claimOn(appId).isPresent() || appId.equals(records.secret().get("appId"));
+    OwnershipRule.requireWinner(candidate(app, claims), others, "CcApp", "application " + appId);
   }
 
-  /** Writes the application's AppId, callback Secret, prefix and endpoint into {@code <name>-ccapp}. */
-  private void store(CcApp app, Apps.App platform) {
-    svc.secrets()
-        .write(
-            app,
-            secretName(app),
-            Map.of(
-                "appId", platform.appId(),
-                "secret", Objects.requireNonNullElse(platform.secret(), ""),
-                "extensionPrefix", Objects.requireNonNullElse(platform.extensionPrefix(), ""),
-                "endpoint", app.getSpec().endpoint));
-  }
-
-  private Apps.App observeAndUpdate(CcApp app, CcapiClient client, String appId, boolean adopting) {
-    Apps.App platform = client.getApp(appId);
-    if (adopting) {
-      svc.ownership().set(app, Ownership.EXTERNAL_ID, appId);
-      svc.events().normal(app, KubeEvents.EventReason.Adopted, "adopted application " + appId);
-    }
-    CcAppSpec spec = app.getSpec();
-    boolean differs =
-        !Objects.equals(spec.displayName, platform.name())
-            || !nullToEmpty(spec.callbackUrl).equals(nullToEmpty(platform.callbackUrl()))
-            || !Objects.equals(Boolean.TRUE.equals(spec.hideUserNumber), Boolean.TRUE.equals(platform.isHideUserNum()))
-            || !nullToEmpty(spec.memo).equals(nullToEmpty(platform.memo()));
-    if (!differs) {
-      return platform;
-    }
-    client.updateApp(
-        appId, new Apps.UpdateRequest(spec.displayName, nullToEmpty(spec.callbackUrl), spec.hideUserNumber, nullToEmpty(spec.memo)));
-    svc.events().normal(app, KubeEvents.EventReason.Updated, "updated application " + appId);
-    return client.getApp(appId);
+  private static OwnershipRule.Candidate candidate(CcApp app, boolean claims) {
+    return new OwnershipRule.Candidate(ns(app), name(app), app.getMetadata().getUid(), app.getMetadata().getCreationTimestamp(), claims);
   }
 
   private CcapiCredentials credentials(CcApp app, Context<CcApp> context) {
@@ -188,7 +158,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     }
     String appId = app.getStatus() == null ? null : app.getStatus().appId;
     svc.events()
-        .normal(app, KubeEvents.EventReason.TenantRetained,
+        .normal(app, EventReason.TenantRetained,
             "application " + Objects.requireNonNullElse(appId, "(never created)") + " is left in the platform: ccapi has no API to delete an application");
     svc.apps().remove(ns(app), name(app));
     return released(app);
@@ -203,23 +173,15 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     if (svc.apps().get(ns(app), name(app)).isPresent()) {
       return;
     }
-    Map<String, String> stored = svc.secrets().read(ns(app), secretName(app));
-    String appId = stored.get("appId");
+    Records records = records(app, secretName(app));
+    String appId = records.secret().get("appId");
     try {
       if (appId != null) {
         CcapiClient client = svc.clients().create(app.getSpec().endpoint, credentials(app, context));
-        svc.apps().put(new AppConnection(ns(app), name(app), appId, stored.get("extensionPrefix"), client));
+        svc.apps().put(new AppConnection(ns(app), name(app), appId, records.secret().get("extensionPrefix"), client));
       }
     } catch (ReconcileException e) {
       log.debug("CcApp {}/{} cannot connect for its children: {}", ns(app), name(app), e.getMessage());
     }
-  }
-
-  private static int typeCode(CcAppSpec spec) {
-    return spec.type == CcAppSpec.AppType.telemarketing ? Apps.TYPE_TELEMARKETING : Apps.TYPE_CALL_CENTER;
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

@@ -1,18 +1,23 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
-import io.ccapi.operator.apply.KubeEvents;
-import io.ccapi.operator.plan.Refs;
-import io.ccapi.operator.plan.ReconcileException;
-import io.ccapi.operator.plan.Reason;
-import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcChildSpec;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcStatus;
 import io.ccapi.operator.crd.DeletionPolicy;
+import io.ccapi.operator.crd.ManagementPolicy;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.OwnershipRule;
+import io.ccapi.operator.plan.Plan;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Records;
+import io.ccapi.operator.plan.Refs;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,8 +29,9 @@ import java.util.Set;
 
 /**
  * The lifecycle of the kinds that live inside a CcApp: they reach the platform through their app's
- * connection, claim platform ids (intent before create, adoption only when annotated), and on deletion
- * either orphan the platform object or remove it, waiting while the platform's rules say so.
+ * connection, one resource per platform object ({@link OwnershipRule#requireWinner}), and on deletion
+ * either leave the platform object or remove it as their delete plan says, waiting while the platform's
+ * rules require.
  */
 public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSpec, S>, S extends CcStatus>
     extends CcReconciler<P, S> {
@@ -35,11 +41,15 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
   }
 
   /**
-   * Removes the platform object this resource created or adopted (deletionPolicy Delete). Throws {@link
-   * ReconcileException} with DeletionBlocked or WaitingForApp while it must wait; a missing object counts
-   * as deleted.
+   * The plan that removes the platform object this resource created or adopted (deletionPolicy Delete):
+   * operations, or a stop (DeletionBlocked) while it must wait. A missing object plans nothing.
    */
-  protected abstract void delete(P resource, AppConnection app, Context<P> context);
+  protected abstract Plan<S> planDelete(P resource, AppConnection app, Records records, Context<P> context);
+
+  /** The kind's word for messages ("CcAgent"). */
+  private String kind(P resource) {
+    return resource.getKind();
+  }
 
   @Override
   public List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
@@ -50,38 +60,60 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
 
   @Override
   public DeleteControl cleanup(P resource, Context<P> context) {
-    if (orphans(resource)) {
-      svc.events().normal(resource, KubeEvents.EventReason.Orphaned, "platform object left in place (deletionPolicy Orphan)");
+    String leave = leavesPlatformObject(resource);
+    if (leave != null) {
+      svc.events().normal(resource, EventReason.Orphaned, "platform object left in place (" + leave + ")");
       return released(resource);
     }
-    if (!ownsPlatformObject(resource)) {
+    Records records = records(resource, null);
+    if (records.claim().isEmpty()) {
       log.debug("{}/{} never created or adopted a platform object: nothing to delete", ns(resource), name(resource));
       return released(resource);
     }
     try {
       AppConnection app = appForDeletion(resource, context);
-      if (app == null) {
-        return released(resource);
-      }
-      delete(resource, app, context);
-      svc.events().normal(resource, KubeEvents.EventReason.Deleted, "deleted from the platform");
-      return released(resource);
+      return app == null ? released(resource) : delete(resource, app, records, context);
     } catch (ReconcileException e) {
       return waitForDeletion(resource, context, e.reason(), e.getMessage());
     } catch (CcapiException e) {
-      if (e.errorClass() == ErrorClass.APP_NOT_FOUND) {
-        svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "the app is gone from the platform: " + e.getMessage());
-        return released(resource);
-      }
-      if (e.errorClass() == ErrorClass.BLOCKED_BY_DEPENDENCY) {
-        return waitForDeletion(resource, context, Reason.DeletionBlocked, e.getMessage());
-      }
-      if (e.errorClass().retryable()) {
-        throw e;
-      }
-      svc.events().warning(resource, Reason.of(e).name(), e.getMessage());
-      return waitForDeletion(resource, context, Reason.of(e), e.getMessage()).rescheduleAfter(svc.pollInterval().toMillis());
+      return deleteFailed(resource, context, e);
     }
+  }
+
+  private DeleteControl delete(P resource, AppConnection app, Records records, Context<P> context) {
+    Plan<S> plan = planDelete(resource, app, records, context);
+    if (plan.stopped()) {
+      return waitForDeletion(resource, context, plan.reason(), plan.message());
+    }
+    svc.executor().apply(new Executor.Target(resource, app, records), plan);
+    svc.events().normal(resource, EventReason.Deleted, "deleted " + plan.subject() + " from the platform");
+    return released(resource);
+  }
+
+  private DeleteControl deleteFailed(P resource, Context<P> context, CcapiException e) {
+    if (e.errorClass() == ErrorClass.APP_NOT_FOUND) {
+      svc.events().warning(resource, EventReason.Orphaned, "the app is gone from the platform: " + e.getMessage());
+      return released(resource);
+    }
+    if (e.errorClass() == ErrorClass.BLOCKED_BY_DEPENDENCY) {
+      return waitForDeletion(resource, context, Reason.DeletionBlocked, e.getMessage());
+    }
+    if (e.errorClass().retryable()) {
+      throw e;
+    }
+    svc.events().warning(resource, Reason.of(e), e.getMessage());
+    return waitForDeletion(resource, context, Reason.of(e), e.getMessage()).rescheduleAfter(svc.pollInterval().toMillis());
+  }
+
+  /** Why deleting this resource leaves its platform object, or null when it removes it. */
+  private static String leavesPlatformObject(CcResource<? extends CcChildSpec, ?> resource) {
+    if (resource.paused()) {
+      return "the resource is paused with " + Annotations.PAUSED;
+    }
+    if (resource.managementPolicy() == ManagementPolicy.Observe) {
+      return "managementPolicy Observe never writes to the platform";
+    }
+    return resource.getSpec().deletionPolicy == DeletionPolicy.Orphan ? "deletionPolicy Orphan" : null;
   }
 
   /** The Ready app this child belongs to, or WaitingForApp. */
@@ -100,50 +132,25 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
         .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
   }
 
-  /** Refuses a change of the platform id this resource already owns. */
-  protected void checkImmutable(P resource, String field) {
-    String wanted = resource.specExternalId();
-    svc.ownership()
-        .get(resource, Ownership.EXTERNAL_ID)
-        .filter(owned -> !owned.equals(wanted))
-        .ifPresent(
-            owned -> {
-              throw new ReconcileException(
-                  Reason.ImmutableFieldChanged,
-                  field + " is immutable: it was " + owned + " and is now " + wanted + "; delete this resource and create a new one instead");
-            });
-  }
-
   /**
-   * Decides whether an object found in the platform with no create of ours behind it may be taken over:
-   * only with the annotation ccapi.io/adopt=true. Records the claim when it may.
+   * Stops this resource when another one of its kind, in the same app, names the same platform id and
+   * wins it ({@link OwnershipRule#winner}).
    */
-  protected void claimExisting(P resource, String what) {
+  protected void requireSoleClaimant(P resource, Context<P> context, String what) {
     String id = resource.specExternalId();
-    if (svc.ownership().get(resource, Ownership.EXTERNAL_ID).filter(id::equals).isPresent()) {
-      return;
-    }
-    if (!svc.ownership().adoptionAllowed(resource)) {
-      throw new ReconcileException(
-          Reason.AlreadyExists,
-          what + " already exists in the platform and was not created by this resource; annotate it with " + Ownership.ADOPT + "=true to take it over");
-    }
-    svc.ownership().set(resource, Ownership.EXTERNAL_ID, id);
-    svc.events().normal(resource, KubeEvents.EventReason.Adopted, what + " adopted");
+    List<OwnershipRule.Candidate> others =
+        context.getPrimaryCache()
+            .list(ns(resource), other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid())
+                && Objects.equals(id, other.specExternalId())
+                && Objects.equals(Refs.nameOf(resource.appName()), Refs.nameOf(other.appName())))
+            .map(this::candidate)
+            .toList();
+    OwnershipRule.requireWinner(candidate(resource), others, kind(resource), what);
   }
 
-  /** Records intent before a create, so that a retry meeting a duplicate adopts it (see observe/DESIGN.md). */
-  protected void recordIntent(P resource) {
-    svc.ownership().set(resource, Ownership.EXTERNAL_ID, resource.specExternalId());
-  }
-
-  /** Whether this resource created or adopted its platform object (and so may delete it). */
-  protected boolean ownsPlatformObject(P resource) {
-    return svc.ownership().get(resource, Ownership.EXTERNAL_ID).isPresent();
-  }
-
-  private boolean orphans(P resource) {
-    return resource.getSpec().deletionPolicy == DeletionPolicy.Orphan;
+  OwnershipRule.Candidate candidate(P r) {
+    boolean claims = svc.claims().get(r).filter(c -> c.covers(r.specExternalId())).isPresent();
+    return new OwnershipRule.Candidate(ns(r), name(r), r.getMetadata().getUid(), r.getMetadata().getCreationTimestamp(), claims);
   }
 
   /**
@@ -153,22 +160,11 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
   private AppConnection appForDeletion(P resource, Context<P> context) {
     String appName = Refs.nameOf(resource.appName());
     if (referenced(context, CcApp.class, resource, appName).isEmpty()) {
-      svc.events().warning(resource, KubeEvents.EventReason.Orphaned.name(), "CcApp " + appName + " is gone; the platform object is left in place");
+      svc.events().warning(resource, EventReason.Orphaned, "CcApp " + appName + " is gone; the platform object is left in place");
       return null;
     }
     return svc.apps()
         .get(ns(resource), appName)
         .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
-  }
-
-  /** Runs a platform delete; a record that is already gone counts as deleted. */
-  protected static void ignoringNotFound(Runnable delete) {
-    try {
-      delete.run();
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.NOT_FOUND) {
-        throw e;
-      }
-    }
   }
 }

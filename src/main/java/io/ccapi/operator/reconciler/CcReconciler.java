@@ -1,10 +1,16 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.plan.ReconcileException;
-import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcStatus;
+import io.ccapi.operator.crd.ManagementPolicy;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.Plan;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Records;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -22,6 +28,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,21 +36,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one reconcile lifecycle of every kind: resolve references → observe → create or update what differs
- * → write Secrets → conditions. Subclasses implement {@link #sync} and deletion ({@link
- * CcChildReconciler} for the kinds inside a CcApp); this class turns their outcome (or {@link
- * ReconcileException} / {@link CcapiException}) into kstatus conditions, Events, retries and the next
+ * The one reconcile lifecycle of every kind: observe → plan → apply. A kind observes what its pure planner
+ * compares and runs it ({@link #observeAndPlan}); this class applies the policy (Paused: nothing; Observe:
+ * report the plan; Manage: the {@link Executor} carries it out) and turns the outcome, a {@link
+ * ReconcileException} or a {@link CcapiException} into kstatus conditions, Events, retries and the next
  * poll.
  *
- * <p>Retryable platform errors are rethrown so JOSDK retries them with exponential backoff; terminal
- * ones are recorded as Stalled and not retried until the spec or a watched dependency changes
- * (AlreadyExists excepted: it is looked at again every poll, since the adopt annotation that resolves it
- * changes no generation).
+ * <p>Retryable platform errors are rethrown so JOSDK retries them with exponential backoff; terminal ones
+ * are recorded as Stalled and not retried until the spec or a watched dependency changes, except the
+ * reasons whose way out changes no generation ({@link Reason#recheckedEveryPoll()}).
  */
 public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatus>
     implements Reconciler<P>, Cleaner<P> {
   static final Duration WAIT_RECHECK = Duration.ofSeconds(10);
   static final Duration DELETE_RECHECK = Duration.ofSeconds(3);
+  static final int MAX_PLANNED_LINES = 20;
+  static final int MAX_LINE = 240;
 
   protected final Logger log = LoggerFactory.getLogger(getClass());
   protected final OperatorServices svc;
@@ -56,11 +64,26 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     this.statusType = statusType;
   }
 
+  /** What a kind observed, the records it planned from, and its plan. */
+  protected record Planned<S>(AppConnection app, Records records, Plan<S> plan) {}
+
   /**
-   * Brings the platform to the spec and fills the kind's fields of {@code status}. Returns the Ready
-   * message. Throws {@link ReconcileException} to stop with a reason, or {@link CcapiException}.
+   * Observes what the kind's planner compares (platform through the observer, references through
+   * informers, the operator's own records) and runs the planner. With {@code observing} the planner is
+   * told adoption is allowed (Observe reads any object); {@link Planned#records()} stay the real ones.
+   * Throws {@link ReconcileException} when it cannot get as far as planning.
    */
-  protected abstract String sync(P resource, S status, Context<P> context);
+  protected abstract Planned<S> observeAndPlan(P resource, Context<P> context, boolean observing);
+
+  /** After a plan was applied: what only the live operator does with the outcome. Returns the Ready message. */
+  protected String applied(P resource, Planned<S> planned, Executor.Result result) {
+    return planned.plan().message();
+  }
+
+  /** Whether taking over a platform object needs the adopt annotation (CcApp: spec.appId says so). */
+  protected boolean adoptionNeedsAnnotation() {
+    return true;
+  }
 
   /** The kind's event sources (informers on what it references). */
   protected List<EventSource<?, P>> moreEventSources(EventSourceContext<P> context) {
@@ -69,55 +92,96 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   @Override
   public UpdateControl<P> reconcile(P resource, Context<P> context) {
-    S status = copyStatus(resource);
-    Reason reason;
-    String message;
+    Outcome<S> outcome;
     try {
-      message = sync(resource, status, context);
-      reason = Reason.Ready;
+      outcome = resource.paused() ? paused(resource) : converge(resource, context);
     } catch (ReconcileException e) {
-      reason = e.reason();
-      message = e.getMessage();
+      outcome = new Outcome<>(managedStatus(resource), e.reason(), e.getMessage());
     } catch (CcapiException e) {
       if (e.errorClass().retryable()) {
         throw e;
       }
-      reason = Reason.of(e);
-      message = e.getMessage();
+      outcome = new Outcome<>(managedStatus(resource), Reason.of(e), e.getMessage());
     }
-    log.debug("{} {}/{}: {} {}", type.getSimpleName(), ns(resource), name(resource), reason, message);
-    if (reason.kind() == Reason.Kind.STALLED
-        && !Objects.equals(reason.name(), Conditions.readyReason(resource.getStatus()))) {
-      svc.events().warning(resource, reason.name(), message);
+    return finish(resource, outcome);
+  }
+
+  private Outcome<S> paused(P resource) {
+    return new Outcome<>(copyStatus(resource), Reason.Paused,
+        "reconciliation is paused (annotation " + Annotations.PAUSED + "=true): the platform is neither read nor written; deleting this resource leaves the platform object in place");
+  }
+
+  private Outcome<S> converge(P resource, Context<P> context) {
+    boolean observing = resource.managementPolicy() == ManagementPolicy.Observe;
+    for (int attempt = 0; ; attempt++) {
+      Planned<S> planned = observeAndPlan(resource, context, observing);
+      Plan<S> plan = planned.plan();
+      if (observing) {
+        return ObservePolicy.outcome(plan, adoptionNeedsAnnotation() && !planned.records().adoptAllowed());
+      }
+      plan.notices().forEach(n -> svc.events().warning(resource, n.reason(), n.message()));
+      if (plan.stopped()) {
+        return new Outcome<>(plan.status(), plan.reason(), plan.message());
+      }
+      Executor.Result result = svc.executor().apply(new Executor.Target(resource, planned.app(), planned.records()), plan);
+      if (!result.replan()) {
+        return new Outcome<>(plan.status(), Reason.Ready, applied(resource, planned, result));
+      }
+      if (attempt > 0) {
+        return new Outcome<>(plan.status(), Reason.Reconciling, plan.subject() + " changed while being reconciled; looking again");
+      }
     }
-    svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
+  }
+
+  private UpdateControl<P> finish(P resource, Outcome<S> outcome) {
+    Reason reason = outcome.reason();
+    log.debug("{} {}/{}: {} {}", type.getSimpleName(), ns(resource), name(resource), reason, outcome.message());
+    if (reason.kind() == Reason.Kind.STALLED && !Objects.equals(reason.name(), Conditions.readyReason(resource.getStatus()))) {
+      svc.events().warning(resource, reason, outcome.message());
+    }
+    S status = outcome.status();
+    svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, outcome.message());
     UpdateControl<P> control =
         Objects.equals(json(status), json(resource.getStatus()))
             ? UpdateControl.noUpdate()
             : UpdateControl.patchStatus(withStatus(resource, status));
     return switch (reason.kind()) {
-      case READY -> control.rescheduleAfter(svc.pollInterval());
+      case READY, PAUSED -> control.rescheduleAfter(svc.pollInterval());
       case PROGRESSING -> control.rescheduleAfter(min(WAIT_RECHECK, svc.pollInterval()));
-      // AlreadyExists is the one stall whose way out changes no generation: a person annotates
-      // ccapi.io/adopt=true (or removes the object from the platform), and neither wakes a reconcile.
-      // Look again every poll; the other stalls wait for a spec or dependency change.
-      case STALLED -> reason == Reason.AlreadyExists ? control.rescheduleAfter(svc.pollInterval()) : control;
+      case STALLED -> reason.recheckedEveryPoll() ? control.rescheduleAfter(svc.pollInterval()) : control;
     };
   }
 
   @Override
   public ErrorStatusUpdateControl<P> updateErrorStatus(P resource, Context<P> context, Exception e) {
-    Reason reason = e instanceof CcapiException ce ? Reason.of(ce) : Reason.ClusterApiError;
-    String message = e instanceof CcapiException ? e.getMessage() : "Kubernetes API call failed: " + e.getClass().getSimpleName();
-    if (e instanceof CcapiException) {
-      log.warn("{} {}/{}: {} (retrying with backoff)", type.getSimpleName(), ns(resource), name(resource), message);
-    } else {
-      log.warn("{} {}/{} failed", type.getSimpleName(), ns(resource), name(resource), e);
-    }
-    svc.events().warning(resource, reason.name(), message);
+    Optional<CcapiException> platform = platformCause(e);
+    Reason reason = platform.map(Reason::of).orElse(Reason.ClusterApiError);
+    String message =
+        platform.map(Throwable::getMessage).orElseGet(() -> "Kubernetes API call failed: " + rootCause(e).getClass().getSimpleName() + ": " + rootCause(e).getMessage());
+    log.warn("{} {}/{}: {} (retrying with backoff)", type.getSimpleName(), ns(resource), name(resource), message);
+    log.debug("{} {}/{} failure", type.getSimpleName(), ns(resource), name(resource), e);
+    svc.events().warning(resource, reason, message);
     S status = copyStatus(resource);
     svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
     return ErrorStatusUpdateControl.patchStatus(withStatus(resource, status));
+  }
+
+  /** The platform error behind an exception, however JOSDK (metrics, retries) wrapped it. */
+  static Optional<CcapiException> platformCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CcapiException ce) {
+        return Optional.of(ce);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
   }
 
   @Override
@@ -147,14 +211,27 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   /** A referenced object of {@code refType} in the primary's namespace, from its informer. */
   @SuppressWarnings("unchecked")
-  protected <R extends HasMetadata> java.util.Optional<R> referenced(Context<P> context, Class<R> refType, P primary, String name) {
+  protected <R extends HasMetadata> Optional<R> referenced(Context<P> context, Class<R> refType, P primary, String name) {
     InformerEventSource<R, P> source =
         (InformerEventSource<R, P>) context.eventSourceRetriever().getEventSourceFor(refType);
     return source.get(new ResourceID(name, primary.getMetadata().getNamespace()));
   }
 
+  /** The operator's records for {@code resource}: its claim, the adopt annotation and its Secret. */
+  protected Records records(P resource, String secretName) {
+    return new Records(
+        svc.claims().get(resource),
+        resource.adoptionAllowed(),
+        secretName == null ? io.ccapi.operator.plan.StoredSecret.absent(null) : svc.secrets().read(resource, secretName));
+  }
+
+  /** The records a planner gets: under Observe, adoption is allowed (reading takes nothing over). */
+  protected static Records forPlanner(Records records, boolean observing) {
+    return observing ? records.withAdoptAllowed(true) : records;
+  }
+
   protected DeleteControl released(P resource) {
-    svc.ownership().forget(resource);
+    svc.claims().forget(resource);
     return DeleteControl.defaultDelete();
   }
 
@@ -163,20 +240,25 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, message);
     if (!Objects.equals(json(status), json(resource.getStatus()))) {
       try {
-        context.getClient()
-            .resources(type)
-            .inNamespace(ns(resource))
-            .withName(name(resource))
-            .editStatus(
-                r -> {
-                  r.setStatus(status);
-                  return r;
-                });
+        context.getClient().resources(type).inNamespace(ns(resource)).withName(name(resource)).editStatus(r -> {
+          r.setStatus(status);
+          return r;
+        });
       } catch (RuntimeException e) {
         log.debug("status of {}/{} not written during deletion: {}", ns(resource), name(resource), e.getMessage());
       }
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(DELETE_RECHECK.toMillis());
+  }
+
+  /** The status as it was, without the Observe-only fields (they describe a plan no longer shown). */
+  private S managedStatus(P resource) {
+    S status = copyStatus(resource);
+    if (resource.managementPolicy() != ManagementPolicy.Observe) {
+      status.inSync = null;
+      status.plannedOperations = null;
+    }
+    return status;
   }
 
   S copyStatus(P resource) {
@@ -195,11 +277,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
   private P withStatus(P resource, S status) {
     try {
       P fresh = type.getDeclaredConstructor().newInstance();
-      fresh.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(name(resource))
-              .withNamespace(ns(resource))
-              .build());
+      fresh.setMetadata(new ObjectMetaBuilder().withName(name(resource)).withNamespace(ns(resource)).build());
       fresh.setStatus(status);
       return fresh;
     } catch (ReflectiveOperationException e) {

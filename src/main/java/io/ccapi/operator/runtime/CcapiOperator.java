@@ -1,19 +1,15 @@
 package io.ccapi.operator.runtime;
 
 import io.ccapi.operator.ccapi.CcapiClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.observe.ListCacheObserver;
-import io.ccapi.operator.observe.AppDirectory;
 import io.ccapi.operator.reconciler.CcAgentReconciler;
 import io.ccapi.operator.reconciler.CcAppReconciler;
 import io.ccapi.operator.reconciler.CcExtensionReconciler;
 import io.ccapi.operator.reconciler.CcQueueReconciler;
 import io.ccapi.operator.reconciler.CcSubscriptionReconciler;
-import io.ccapi.operator.reconciler.Conditions;
-import io.ccapi.operator.apply.KubeEvents;
-import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.reconciler.OperatorServices;
-import io.ccapi.operator.apply.Ownership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -57,15 +53,7 @@ public final class CcapiOperator implements AutoCloseable {
         new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock);
     AtomicBoolean leading = new AtomicBoolean(settings.leaseNamespace() == null);
     OperatorServices svc =
-        new OperatorServices(
-            new AppDirectory(),
-            new ListCacheObserver(settings.pollInterval(), clock),
-            clients,
-            new ManagedSecrets(kube),
-            new Ownership(kube),
-            new KubeEvents(kube, clock),
-            new Conditions(clock),
-            settings.pollInterval());
+        OperatorServices.create(kube, new ListCacheObserver(settings.pollInterval(), clock), clients, clock, settings.pollInterval());
     Operator operator =
         new Operator(
             o -> {
@@ -137,6 +125,10 @@ public final class CcapiOperator implements AutoCloseable {
   private static void register(Operator operator, Reconciler reconciler, OperatorSettings settings) {
     Consumer<ControllerConfigurationOverrider> config =
         o -> {
+          // Spec changes (generation), deletion, and the annotations a person sets to adopt, pause or
+          // resume wake a reconcile; the operator's own status and claim writes do not.
+          o.withGenerationAware(false);
+          o.withOnUpdateFilter((now, before) -> ReconcileTriggers.worthReconciling((HasMetadata) now, (HasMetadata) before));
           o.withRetry(
               new GenericRetry()
                   .setInitialInterval(Duration.ofSeconds(1))

@@ -1,5 +1,8 @@
 package io.ccapi.operator.apply;
 
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.Reason;
+
 import io.ccapi.operator.apply.KubeEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,10 +23,10 @@ class KubeEventsTest {
       about.setMetadata(new ObjectMetaBuilder().withName("q").withNamespace("ns").withUid("uid-1").build());
       KubeEvents events = new KubeEvents(cluster.client(), Clock.systemUTC());
 
-      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
-      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
-      events.warning(about, "BackendUnavailable", "POST queues: 000003 System internal error (HTTP 200)");
-      events.normal(about, KubeEvents.EventReason.Created, "created queue 9001");
+      events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
+      events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
+      events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
+      events.normal(about, EventReason.Created, "created queue 9001");
 
       List<Event> recorded = cluster.client().v1().events().inNamespace("ns").list().getItems();
       assertThat(recorded).hasSize(2);

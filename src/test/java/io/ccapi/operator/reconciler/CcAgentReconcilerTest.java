@@ -1,7 +1,7 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
-import io.ccapi.operator.apply.KubeEvents;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
+import io.ccapi.operator.plan.EventReason;
 import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
@@ -47,7 +47,7 @@ class CcAgentReconcilerTest extends ControllerTest {
     assertThat(agent.getStatus().extensions).containsExactly(extension);
     assertThat(agent.getStatus().secretName).isEqualTo("alice-extensions");
     assertThat(agent.getStatus().queues).isNullOrEmpty();
-    assertThat(agent.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "1001");
+    assertThat(claimedId(agent)).isEqualTo("1001");
     assertThat(h.kube.secrets().inNamespace(ns).withName("alice-extensions").get().getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getUid()).isEqualTo(agent.getMetadata().getUid()));
@@ -151,7 +151,7 @@ class CcAgentReconcilerTest extends ControllerTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(h.get(CcQueue.class, ns, "sales").getStatus().agents).isNullOrEmpty());
     assertThat(h.events(ns)).anySatisfy(e -> {
       assertThat(e.getInvolvedObject().getName()).isEqualTo("alice");
-      assertThat(e.getReason()).isEqualTo(KubeEvents.EventReason.Deleted.name());
+      assertThat(e.getReason()).isEqualTo(EventReason.Deleted.name());
     });
   }
 

@@ -1,12 +1,12 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
 import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.plan.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.crd.CcApp;
-import io.ccapi.operator.apply.KubeEvents.EventReason;
+import io.ccapi.operator.plan.EventReason;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +46,7 @@ class CcAppReconcilerTest extends ControllerTest {
     assertThat(raw.getMetadata().getLabels()).containsEntry(ManagedSecrets.MANAGED_BY_LABEL, ManagedSecrets.MANAGED_BY);
     assertThat(platformApp.name()).isEqualTo("Tenant tenant");
     assertThat(platformApp.memo()).isEqualTo("hello");
-    assertThat(app.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, appId);
+    assertThat(claimedId(app)).isEqualTo(appId);
     assertThat(app.getStatus().toString()).doesNotContain(platformApp.secret());
   }
 

@@ -1,7 +1,8 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
-import io.ccapi.operator.apply.KubeEvents;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
@@ -40,7 +41,7 @@ class CcExtensionReconcilerTest extends ControllerTest {
     assertThat(ext.getStatus().number).isEqualTo(prefix + "8101");
     assertThat(ext.getStatus().secretName).isEqualTo("desk-sip");
     assertThat(ext.getStatus().boundAgent).isNull();
-    assertThat(ext.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "8101");
+    assertThat(claimedId(ext)).isEqualTo("8101");
 
     Secret raw = h.kube.secrets().inNamespace(ns).withName("desk-sip").get();
     assertThat(raw.getMetadata().getOwnerReferences())
@@ -114,7 +115,7 @@ class CcExtensionReconcilerTest extends ControllerTest {
         });
     h.awaitReady(CcExtension.class, ns, "desk");
     assertThat(h.events(ns)).anySatisfy(e -> {
-      assertThat(e.getReason()).isEqualTo(KubeEvents.EventReason.Updated.name());
+      assertThat(e.getReason()).isEqualTo(EventReason.Updated.name());
       assertThat(e.getMessage()).contains("re-created", "8101").doesNotContain(before, after);
     });
   }
@@ -149,10 +150,10 @@ class CcExtensionReconcilerTest extends ControllerTest {
 
     h.extension(ns, "desk", "tenant", "8200", s -> {});
     CcExtension stalled = h.awaitReason(CcExtension.class, ns, "desk", Reason.AlreadyExists);
-    assertThat(readyMessage(stalled)).contains("8200", Ownership.ADOPT);
+    assertThat(readyMessage(stalled)).contains("8200", Annotations.ADOPT);
     assertThat(condition(stalled.getStatus(), "Stalled").getStatus()).isEqualTo("True");
 
-    h.annotate(CcExtension.class, ns, "desk", Ownership.ADOPT, "true");
+    h.annotate(CcExtension.class, ns, "desk", Annotations.ADOPT, "true");
     CcExtension adopted = h.awaitReady(CcExtension.class, ns, "desk");
     assertThat(readyMessage(adopted)).contains("password unknown");
     assertThat(h.secret(ns, "desk-sip")).containsEntry("extension", "8200").doesNotContainKey("password");

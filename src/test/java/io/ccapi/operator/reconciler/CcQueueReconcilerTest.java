@@ -1,7 +1,8 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
-import io.ccapi.operator.apply.KubeEvents;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
@@ -42,7 +43,7 @@ class CcQueueReconcilerTest extends ControllerTest {
       assertThat(q.timeout()).isEqualTo(30);
       assertThat(q.maxLength()).isEqualTo(10);
     });
-    assertThat(ready.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "9001");
+    assertThat(claimedId(ready)).isEqualTo("9001");
     assertThat(ready.getStatus().observedGeneration).isEqualTo(ready.getMetadata().getGeneration());
     assertThat(condition(ready.getStatus(), "Reconciling").getStatus()).isEqualTo("False");
     assertThat(condition(ready.getStatus(), "Stalled").getStatus()).isEqualTo("False");
@@ -93,11 +94,11 @@ class CcQueueReconcilerTest extends ControllerTest {
     assertThat(h.events(ns))
         .anySatisfy(e -> {
           assertThat(e.getInvolvedObject().getName()).isEqualTo("kept");
-          assertThat(e.getReason()).isEqualTo(KubeEvents.EventReason.Orphaned.name());
+          assertThat(e.getReason()).isEqualTo(EventReason.Orphaned.name());
         })
         .anySatisfy(e -> {
           assertThat(e.getInvolvedObject().getName()).isEqualTo("gone");
-          assertThat(e.getReason()).isEqualTo(KubeEvents.EventReason.Deleted.name());
+          assertThat(e.getReason()).isEqualTo(EventReason.Deleted.name());
         });
   }
 
@@ -159,17 +160,17 @@ class CcQueueReconcilerTest extends ControllerTest {
     h.queue(ns, "q", "tenant", "9050", s -> s.queueName = "Managed");
     CcQueue stalled = h.awaitReason(CcQueue.class, ns, "q", Reason.AlreadyExists);
     assertThat(condition(stalled.getStatus(), "Stalled").getStatus()).isEqualTo("True");
-    assertThat(readyMessage(stalled)).contains("9050", Ownership.ADOPT);
+    assertThat(readyMessage(stalled)).contains("9050", Annotations.ADOPT);
     assertThat(platformQueue(appId, "9050")).hasValueSatisfying(q -> assertThat(q.name()).isEqualTo("Made by hand"));
 
-    h.annotate(CcQueue.class, ns, "q", Ownership.ADOPT, "true");
+    h.annotate(CcQueue.class, ns, "q", Annotations.ADOPT, "true");
     CcQueue adopted = h.awaitReady(CcQueue.class, ns, "q");
-    assertThat(adopted.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "9050");
+    assertThat(claimedId(adopted)).isEqualTo("9050");
     assertThat(platformQueue(appId, "9050")).hasValueSatisfying(q -> {
       assertThat(q.name()).isEqualTo("Managed");
       assertThat(q.strategy()).isEqualTo("longest_idle");
     });
-    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(KubeEvents.EventReason.Adopted.name()));
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo(EventReason.Adopted.name()));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
 import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
@@ -36,9 +36,9 @@ class CcSubscriptionReconcilerTest extends ControllerTest {
       assertThat(s.events()).containsExactlyInAnyOrder("user_ringing", "user_hangup");
       assertThat(s.enable()).isTrue();
     });
-    assertThat(sub.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, Long.toString(sub.getStatus().subscriptionId));
+    assertThat(claimedId(sub)).isEqualTo(Long.toString(sub.getStatus().subscriptionId));
     // cleared (a merge patch with null: the mock API server keeps the key with a null value)
-    assertThat(sub.getMetadata().getAnnotations().get(Ownership.CREATE_PENDING)).isNull();
+    assertThat(OperatorHarness.claim(sub)).isEmpty();
     assertThat(readyMessage(sub)).contains(Long.toString(sub.getStatus().subscriptionId));
   }
 
@@ -78,7 +78,7 @@ class CcSubscriptionReconcilerTest extends ControllerTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       CcSubscription sub = h.get(CcSubscription.class, ns, "calls");
       assertThat(sub.getStatus().subscriptionId).isEqualTo(again.id());
-      assertThat(sub.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, Long.toString(again.id()));
+      assertThat(claimedId(sub)).isEqualTo(Long.toString(again.id()));
     });
     assertThat(h.platform.listSubscriptions(appId)).hasSize(1);
   }
@@ -107,7 +107,7 @@ class CcSubscriptionReconcilerTest extends ControllerTest {
     CcSubscription invalid = h.awaitReason(CcSubscription.class, ns, "calls", Reason.InvalidSpec);
     assertThat(condition(invalid.getStatus(), "Stalled").getStatus()).isEqualTo("True");
     assertThat(readyMessage(invalid)).contains("calls", "spec.callbackUrl");
-    assertThat(invalid.getMetadata().getAnnotations().get(Ownership.CREATE_PENDING)).isNull();
+    assertThat(OperatorHarness.claim(invalid)).isEmpty();
     assertThat(h.platform.listSubscriptions(appId)).isEmpty();
 
     h.edit(CcSubscription.class, ns, "calls", s -> s.getSpec().callbackUrl = "https://hooks.example.com/calls");

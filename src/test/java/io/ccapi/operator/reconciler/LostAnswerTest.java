@@ -1,6 +1,7 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.apply.Ownership;
+import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class LostAnswerTest extends ControllerTest {
     h.simulator.setFaults(FaultSettings.none());
 
     CcQueue q = h.awaitReady(CcQueue.class, ns, "q");
-    assertThat(q.getMetadata().getAnnotations()).containsEntry(Ownership.EXTERNAL_ID, "9001");
+    assertThat(claimedId(q)).isEqualTo("9001");
     assertThat(h.platform.listQueues(appId)).singleElement().satisfies(i -> assertThat(i.queueId()).isEqualTo("9001"));
   }
 
@@ -84,7 +85,7 @@ class LostAnswerTest extends ControllerTest {
     h.app(ns, "lost", s -> {});
     CcApp stalled = h.awaitReason(CcApp.class, ns, "lost", Reason.CreateOutcomeUnknown);
     h.simulator.setFaults(FaultSettings.none());
-    assertThat(readyMessage(stalled)).contains("spec.appId", Ownership.CREATE_PENDING);
+    assertThat(readyMessage(stalled)).contains("spec.appId", Annotations.CLAIM);
 
     List<String> created = appIdsNamed("Tenant lost");
     assertThat(created).as("one tenant was created; the operator did not create a second").hasSize(1);

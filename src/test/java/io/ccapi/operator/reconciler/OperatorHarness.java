@@ -1,5 +1,7 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.crd.Annotations;
+import io.ccapi.operator.plan.Claim;
 import io.ccapi.operator.plan.Reason;
 import static org.awaitility.Awaitility.await;
 
@@ -248,6 +250,17 @@ public final class OperatorHarness implements AutoCloseable {
     List<String> out = new java.util.ArrayList<>();
     simApp(appId).get("extensions").forEach(e -> out.add(e.get("extension").asText()));
     return out;
+  }
+
+  /** The operator's claim on a resource (annotation ccapi.io/claim naming its uid), if any. */
+  public static Optional<Claim> claim(CcResource<?, ?> resource) {
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    return Claim.of(annotations == null ? null : annotations.get(Annotations.CLAIM), resource.getMetadata().getUid());
+  }
+
+  /** The platform id a resource owns by its claim, or null. */
+  public static String claimedId(CcResource<?, ?> resource) {
+    return claim(resource).filter(Claim::owned).map(Claim::id).orElse(null);
   }
 
   public static Condition condition(CcStatus status, String type) {

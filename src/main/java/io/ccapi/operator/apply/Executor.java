@@ -1,0 +1,198 @@
+package io.ccapi.operator.apply;
+
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.observe.PlatformObserver;
+import io.ccapi.operator.plan.Claim;
+import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.Op;
+import io.ccapi.operator.plan.OwnershipRule;
+import io.ccapi.operator.plan.OwnershipRule.Decision;
+import io.ccapi.operator.plan.Plan;
+import io.ccapi.operator.plan.Reason;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Records;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Carries out a {@link Plan}: the one place platform writes happen. In order, for each plan: the ownership
+ * decision is recorded; then each operation runs, with a pending claim recorded before a create, the
+ * values the platform returns once stored in Secrets before anything else can fail, every write reported
+ * to the observer, an Event per create, update and adoption, and a create that meets an existing object
+ * decided by {@link OwnershipRule} — ours, adopted (both: observe and plan again) or AlreadyExists.
+ */
+public final class Executor {
+  private final PlatformObserver observer;
+  private final Claims claims;
+  private final OnceOnlyValues onceOnly;
+  private final KubeEvents events;
+  private final Clock clock;
+
+  public Executor(PlatformObserver observer, Claims claims, ManagedSecrets secrets, KubeEvents events, Clock clock) {
+    this.observer = observer;
+    this.claims = claims;
+    this.onceOnly = new OnceOnlyValues(secrets);
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** The resource a plan is for, its app connection and the records the plan was made from. */
+  public record Target(CcResource<?, ?> resource, AppConnection app, Records records) {
+    String uid() {
+      return resource.getMetadata().getUid();
+    }
+  }
+
+  /**
+   * What applying produced. {@code replan}: a create met an object that is ours or was adopted, so the
+   * rest of the plan (made for a new object) was skipped. {@code createdId}: the platform id a create
+   * returned; {@code createdApp}: the application POST apps returned.
+   */
+  public record Result(boolean replan, String createdId, Apps.App createdApp) {
+    static final Result REPLAN = new Result(true, null, null);
+  }
+
+  public Result apply(Target target, Plan<?> plan) {
+    recordOwnership(target, plan);
+    Result result = new Result(false, null, null);
+    for (Op op : plan.ops()) {
+      Result step = run(target, op, plan.subject());
+      if (step.replan()) {
+        return step;
+      }
+      if (step.createdId() != null) {
+        result = step;
+      }
+    }
+    return result;
+  }
+
+  private void recordOwnership(Target t, Plan<?> plan) {
+    if (plan.ownership() == Decision.ADOPT) {
+      claims.record(t.resource(), Claim.adopted(plan.claimId(), t.uid()));
+      events.normal(t.resource(), EventReason.Adopted, plan.subject() + " adopted");
+    } else if (plan.ownership() == Decision.OURS && t.records().ownedId().isEmpty()) {
+      // a pending claim whose create went through after all (its answer was lost)
+      claims.record(t.resource(), Claim.created(plan.claimId(), t.uid()));
+    }
+  }
+
+  private Result run(Target t, Op op, String subject) {
+    if (op.verb() == Op.Verb.CREATE || op.verb() == Op.Verb.PROBE) {
+      return create(t, op, subject);
+    }
+    try {
+      PlatformWrites.write(t.app(), op);
+    } catch (CcapiException e) {
+      boolean alreadyDone = (op.verb() == Op.Verb.DELETE || op.verb() == Op.Verb.UNBIND) && e.errorClass() == ErrorClass.NOT_FOUND;
+      if (!alreadyDone) {
+        throw e;
+      }
+    } finally {
+      report(t.app(), op);
+    }
+    if (op.verb() == Op.Verb.UPDATE) {
+      events.normal(t.resource(), EventReason.Updated, op.text());
+    }
+    return new Result(false, null, null);
+  }
+
+  private Result create(Target t, Op op, String subject) {
+    String id = naturalId(op);
+    boolean probe = op.verb() == Op.Verb.PROBE;
+    if (!probe && t.records().claimOn(id).filter(Claim::owned).isEmpty()) {
+      claims.record(t.resource(), Claim.pending(id, t.uid(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+    Object answer;
+    try {
+      answer = PlatformWrites.write(t.app(), op);
+    } catch (CcapiException e) {
+      report(t.app(), op);
+      if (e.errorClass() == ErrorClass.CONFLICT && id != null) {
+        return probe ? new Result(false, null, null) : duplicate(t, id, subject);
+      }
+      if (!probe && !e.mayHaveBeenApplied()) {
+        restoreClaim(t); // refused or never sent: nothing was created
+      }
+      throw e;
+    }
+    report(t.app(), op);
+    OnceOnlyValues.Stored stored = onceOnly.store(t, op, answer, () -> restoreClaim(t));
+    String createdId = stored.id() != null ? stored.id() : id;
+    if (t.records().claimOn(createdId).filter(Claim::owned).isEmpty()) {
+      claims.record(t.resource(), Claim.created(createdId, t.uid()));
+    }
+    events.normal(t.resource(), op.verb() == Op.Verb.CREATE && !isReplacement(op) ? EventReason.Created : EventReason.Updated,
+        (probe ? "re-created missing extension " + id : eventText(op)) + stored.note());
+    if (stored.followUp() != null) {
+      run(t, stored.followUp(), subject);
+    }
+    return new Result(false, createdId, answer instanceof Apps.App app ? app : null);
+  }
+
+  /** A create answered "already exists": decided as the ownership rule says, from the records before this attempt. */
+  private Result duplicate(Target t, String id, String subject) {
+    Decision decision = OwnershipRule.decide(true, t.records(), id);
+    switch (decision) {
+      case OURS -> {
+        if (t.records().ownedId().isEmpty()) {
+          claims.record(t.resource(), Claim.created(id, t.uid()));
+        }
+        return Result.REPLAN;
+      }
+      case ADOPT -> {
+        claims.record(t.resource(), Claim.adopted(id, t.uid()));
+        events.normal(t.resource(), EventReason.Adopted, subject + " adopted");
+        return Result.REPLAN;
+      }
+      default -> {
+        restoreClaim(t);
+        throw new ReconcileException(Reason.AlreadyExists, OwnershipRule.conflict(subject));
+      }
+    }
+  }
+
+  private void restoreClaim(Target t) {
+    claims.record(t.resource(), t.records().claim().orElse(null));
+  }
+
+  private void report(AppConnection app, Op op) {
+    if (op instanceof Op.SeatOp seat) {
+      observer.agentWritten(app, seat.agentId());
+    } else if (op.target() == Op.Target.QUEUE) {
+      observer.written(app, PlatformObserver.Kind.QUEUES);
+    } else if (op.target() == Op.Target.SUBSCRIPTION) {
+      observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS);
+    }
+  }
+
+  /** The id a create names itself (seat, queue, extension); null where the platform assigns it. */
+  private static String naturalId(Op op) {
+    if (op instanceof Op.CreateAgent o) {
+      return o.agentId();
+    } else if (op instanceof Op.CreateQueue o) {
+      return o.request().queueId();
+    } else if (op instanceof Op.CreateExtension o) {
+      return o.extension();
+    } else if (op instanceof Op.ProbeExtension o) {
+      return o.extension();
+    }
+    return null;
+  }
+
+  private static boolean isReplacement(Op op) {
+    return op instanceof Op.CreateExtension o && o.why() != Op.CreateExtension.Why.NEW;
+  }
+
+  private static String eventText(Op op) {
+    if (op instanceof Op.CreateExtension o && o.why() == Op.CreateExtension.Why.REPLACE) {
+      return "replaced extension " + o.extension() + " (its password was not known: the answer of its create was lost, or its Secret deleted)";
+    }
+    return op.text().replaceFirst("^create", "created");
+  }
+}

@@ -1,0 +1,208 @@
+package io.ccapi.operator.plan;
+
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.ExtensionRef;
+import io.ccapi.operator.crd.CcAgentSpec;
+import io.ccapi.operator.crd.CcAgentStatus;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Plans a CcAgent: the seat, its extension bindings (referenced CcExtensions plus the one created with
+ * the seat) and queue bindings, and its default relay number. On deletion, queues and referenced
+ * extensions are unbound first, as the platform refuses to delete a seat that still has them.
+ */
+public final class AgentPlanner {
+  public static final int MAX_EXTENSIONS = 2;
+
+  private AgentPlanner() {}
+
+  /**
+   * @param extensions the referenced extensions resolved, or the stop that resolving them ended in
+   * @param queues the referenced queues resolved (null when {@code refsStop} is set)
+   * @param refsStop why the references cannot be used yet (missing, not Ready, other app), or null
+   * @param records the claim and the Secret {@code <name>-extensions} (extension created with the seat)
+   */
+  public record Input(
+      CcAgentSpec spec, References.Resolved extensions, References.Resolved queues, ReconcileException refsStop,
+      Optional<Agents.Details> observed, Records records) {}
+
+  public static Plan<CcAgentStatus> plan(Input in) {
+    String subject = "agent " + in.spec().agentId;
+    CcAgentStatus status = in.observed().map(AgentPlanner::reported).orElseGet(CcAgentStatus::new);
+    return Plan.guarded(subject, in.observed().isPresent(), status, () -> decide(in, subject, status));
+  }
+
+  private static Plan<CcAgentStatus> decide(Input in, String subject, CcAgentStatus status) {
+    CcAgentSpec spec = in.spec();
+    Immutable.require(in.records(), "spec.agentId", spec.agentId);
+    int total = spec.extensionRefs.size() + (Boolean.TRUE.equals(spec.createExtension) ? 1 : 0);
+    if (total > MAX_EXTENSIONS) {
+      throw new ReconcileException(
+          Reason.InvalidSpec,
+          "spec.extensionRefs: a seat has at most " + MAX_EXTENSIONS + " extensions, and createExtension adds one; " + total + " requested");
+    }
+    if (in.refsStop() != null) {
+      // the seat is left alone while a reference cannot be used; status keeps showing the platform's bindings
+      throw in.refsStop();
+    }
+    in.records().secret().requireNotForeign("CcAgent");
+    OwnershipRule.Decision decision = OwnershipRule.decide(in.observed().isPresent(), in.records(), spec.agentId);
+    return switch (decision) {
+      case CONFLICT -> Plan.stop(subject, true, status, Reason.AlreadyExists, OwnershipRule.conflict(subject));
+      case CREATE -> create(in, subject);
+      default -> existing(in, subject, decision, status);
+    };
+  }
+
+  private static Plan<CcAgentStatus> create(Input in, String subject) {
+    CcAgentSpec spec = in.spec();
+    List<Op> ops = new ArrayList<>();
+    ops.add(new Op.CreateAgent(desired(spec, Boolean.TRUE.equals(spec.createExtension)), in.records().secret().name()));
+    List<String> extensions = sorted(in.extensions().ready());
+    List<String> queues = sorted(in.queues().ready());
+    if (!extensions.isEmpty()) {
+      ops.add(new Op.BindAgentExtensions(spec.agentId, extensions));
+    }
+    if (!queues.isEmpty()) {
+      ops.add(new Op.BindAgentQueues(spec.agentId, queues));
+    }
+    if (spec.defaultSpNumber != null) {
+      ops.add(new Op.SetAgentDefaultSpNumber(spec.agentId, null, spec.defaultSpNumber));
+    }
+    CcAgentStatus status = new CcAgentStatus();
+    status.extensions = extensions;
+    status.queues = queues;
+    status.secretName = Boolean.TRUE.equals(spec.createExtension) ? in.records().secret().name() : null;
+    return Plan.go(subject, false, OwnershipRule.Decision.CREATE, spec.agentId, ops, status, subject + " is ready", List.of());
+  }
+
+  private static Plan<CcAgentStatus> existing(Input in, String subject, OwnershipRule.Decision decision, CcAgentStatus status) {
+    CcAgentSpec spec = in.spec();
+    Agents.Details observed = in.observed().get();
+    List<Op> ops = new ArrayList<>();
+    List<Change> changes = diff(spec, observed);
+    if (!changes.isEmpty()) {
+      ops.add(new Op.UpdateAgent(desired(spec, null), changes));
+    }
+    Set<String> bound = extensions(observed);
+    Set<String> wanted = new HashSet<>(in.extensions().ready());
+    StoredSecret own = in.records().secret();
+    if (own.has("extension")) {
+      wanted.add(own.get("extension"));
+    }
+    // A CcExtension being deleted keeps this seat while the spec still names it: its deletion waits
+    // (DeletionBlocked) instead of taking the phone away from a seat that was not told to let go.
+    in.extensions().deleting().stream().filter(bound::contains).forEach(wanted::add);
+    List<Notice> notices = new ArrayList<>();
+    String note = keepUnknownOwnExtension(in, bound, wanted, notices);
+    ops.addAll(bindings(bound, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
+    List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
+    ops.addAll(bindings(queues, in.queues().ready(), spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
+    String defaultNumber = observed.defSpNumber() == null || observed.defSpNumber().isEmpty() ? null : observed.defSpNumber().get(0);
+    if (spec.defaultSpNumber != null && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
+      ops.add(new Op.SetAgentDefaultSpNumber(spec.agentId, defaultNumber, spec.defaultSpNumber));
+    }
+    status.extensions = sorted(wanted);
+    status.queues = sorted(in.queues().ready());
+    status.secretName = own.has("extension") ? own.name() : null;
+    return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
+  }
+
+  /**
+   * The answer of the create, the only copy of the created extension's number and password, was lost (or
+   * its Secret deleted): keep the extension the platform bound with the seat, and say so.
+   */
+  private static String keepUnknownOwnExtension(Input in, Set<String> bound, Set<String> wanted, List<Notice> notices) {
+    if (!Boolean.TRUE.equals(in.spec().createExtension) || in.records().secret().has("extension")) {
+      return "";
+    }
+    Set<String> referenced = new HashSet<>(in.extensions().ready());
+    referenced.addAll(in.extensions().deleting());
+    Optional<String> own = bound.stream().filter(e -> !referenced.contains(e)).sorted().findFirst();
+    if (own.isEmpty()) {
+      return "";
+    }
+    wanted.add(own.get());
+    String note = " (the password of extension " + own.get() + ", created with the seat, is unknown: the answer carrying it was lost)";
+    notices.add(new Notice(EventReason.PasswordUnknown, "agent " + in.spec().agentId + ":" + note));
+    return note;
+  }
+
+  /** From {@code current} to {@code wanted}: unbinding first, as the platform caps a seat at two extensions. */
+  private static List<Op> bindings(
+      Collection<String> current, Collection<String> wanted, String agentId,
+      BiFunction<String, List<String>, Op> unbind, BiFunction<String, List<String>, Op> bind) {
+    List<Op> ops = new ArrayList<>();
+    List<String> toUnbind = current.stream().filter(id -> !wanted.contains(id)).sorted().toList();
+    List<String> toBind = wanted.stream().filter(id -> !current.contains(id)).sorted().toList();
+    if (!toUnbind.isEmpty()) {
+      ops.add(unbind.apply(agentId, toUnbind));
+    }
+    if (!toBind.isEmpty()) {
+      ops.add(bind.apply(agentId, toBind));
+    }
+    return ops;
+  }
+
+  /** Queues, then referenced extensions, then the seat (with the extensions created with it). */
+  public static Plan<CcAgentStatus> planDelete(String agentId, Optional<Agents.Details> observed, String ownExtension) {
+    List<Op> ops = new ArrayList<>();
+    if (observed.isEmpty()) {
+      return Plan.deleting("agent " + agentId, false, ops, new CcAgentStatus());
+    }
+    List<String> queues = sorted(Objects.requireNonNullElse(observed.get().queues(), List.of()));
+    List<String> referenced = extensions(observed.get()).stream().filter(e -> !e.equals(ownExtension)).sorted().toList();
+    if (!queues.isEmpty()) {
+      ops.add(new Op.UnbindAgentQueues(agentId, queues));
+    }
+    if (!referenced.isEmpty()) {
+      ops.add(new Op.UnbindAgentExtensions(agentId, referenced));
+    }
+    ops.add(new Op.DeleteAgent(agentId));
+    return Plan.deleting("agent " + agentId, true, ops, new CcAgentStatus());
+  }
+
+  /** The seat's state and bindings as the platform reports them. */
+  static CcAgentStatus reported(Agents.Details observed) {
+    CcAgentStatus status = new CcAgentStatus();
+    status.state = Agents.nameOf(Agents.State.class, observed.state());
+    status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());
+    status.extensions = sorted(extensions(observed));
+    status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
+    return status;
+  }
+
+  static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension) {
+    return new Agents.Agent(
+        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension, null);
+  }
+
+  private static List<Change> diff(CcAgentSpec spec, Agents.Details observed) {
+    return new Change.Diff()
+        .field("workId", observed.workId(), spec.workId)
+        .field("displayName", observed.name(), spec.displayName)
+        .field("mobile", observed.mobile(), spec.mobile)
+        .field("email", observed.email(), spec.email)
+        .field("role", observed.role(), spec.role.name())
+        .field("enabled", !Boolean.FALSE.equals(observed.enable()), Boolean.TRUE.equals(spec.enabled))
+        .changes();
+  }
+
+  public static Set<String> extensions(Agents.Details observed) {
+    return observed.extensions() == null
+        ? new HashSet<>()
+        : observed.extensions().stream().map(ExtensionRef::extension).collect(Collectors.toCollection(HashSet::new));
+  }
+
+  private static List<String> sorted(Collection<String> values) {
+    return values.stream().sorted().toList();
+  }
+}

@@ -1,0 +1,16 @@
+package io.ccapi.operator.plan;
+
+/**
+ * Reasons of the Events the operator records besides failures (which use their {@link Reason}); CamelCase,
+ * as kubectl shows them.
+ */
+public enum EventReason {
+  Created,
+  Updated,
+  Adopted,
+  Deleted,
+  Orphaned,
+  TenantRetained,
+  /** A password the platform returned once is not known to the operator. */
+  PasswordUnknown
+}

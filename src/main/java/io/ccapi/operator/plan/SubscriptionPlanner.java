@@ -1,0 +1,60 @@
+package io.ccapi.operator.plan;
+
+import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.crd.CcSubscriptionStatus;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Plans a CcSubscription, a message subscription named after the resource. Its id is assigned by the
+ * platform; a subscription whose claim was lost with a create's answer is found again by name.
+ */
+public final class SubscriptionPlanner {
+  private SubscriptionPlanner() {}
+
+  /**
+   * @param desired the subscription as the spec wants it (no id)
+   * @param recorded the subscription with the id this resource owns, if it still exists
+   * @param sameName a subscription with the desired name (and an id), if any
+   */
+  public record Input(
+      Subscriptions.Subscription desired, Optional<Subscriptions.Subscription> recorded,
+      Optional<Subscriptions.Subscription> sameName, Records records) {}
+
+  public static Plan<CcSubscriptionStatus> plan(Input in) {
+    String subject = "subscription " + in.desired().name();
+    CcSubscriptionStatus status = new CcSubscriptionStatus();
+    Optional<Subscriptions.Subscription> found = in.recorded().or(in::sameName);
+    status.subscriptionId = found.map(Subscriptions.Subscription::id).orElse(null);
+    if (found.isEmpty()) {
+      return Plan.go(subject, false, OwnershipRule.Decision.CREATE, null,
+          List.of(new Op.CreateSubscription(in.desired())), status, subject + " is ready", List.of());
+    }
+    long id = found.get().id();
+    OwnershipRule.Decision decision =
+        in.recorded().isPresent() ? OwnershipRule.Decision.OURS : OwnershipRule.decide(true, in.records(), Long.toString(id));
+    if (decision == OwnershipRule.Decision.CONFLICT) {
+      return Plan.stop(subject, true, status, Reason.AlreadyExists, OwnershipRule.conflict("a subscription named " + in.desired().name()));
+    }
+    List<Change> changes = diff(in.desired(), found.get());
+    List<Op> ops = changes.isEmpty() ? List.of() : List.of(new Op.UpdateSubscription(id, in.desired(), changes));
+    return Plan.go(subject, true, decision, Long.toString(id), ops, status, "subscription " + id + " is ready", List.of());
+  }
+
+  public static Plan<CcSubscriptionStatus> planDelete(String name, Optional<Long> ownedId) {
+    List<Op> ops = ownedId.<List<Op>>map(id -> List.of(new Op.DeleteSubscription(id))).orElse(List.of());
+    return Plan.deleting("subscription " + name, null, ops, new CcSubscriptionStatus());
+  }
+
+  private static List<Change> diff(Subscriptions.Subscription desired, Subscriptions.Subscription observed) {
+    boolean sameEvents =
+        new HashSet<>(desired.events()).equals(new HashSet<>(Objects.requireNonNullElse(observed.events(), List.of())));
+    return new Change.Diff()
+        .field("callbackUrl", observed.callback(), desired.callback())
+        .field("events", sameEvents ? null : Objects.requireNonNullElse(observed.events(), List.of()).toString(), sameEvents ? null : desired.events().toString())
+        .field("enabled", Boolean.TRUE.equals(observed.enable()), Boolean.TRUE.equals(desired.enable()))
+        .changes();
+  }
+}
