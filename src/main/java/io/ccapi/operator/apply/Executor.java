@@ -16,6 +16,8 @@ import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,6 +29,7 @@ import java.time.temporal.ChronoUnit;
  * decided by {@link OwnershipRule} — ours, adopted (both: observe and plan again) or AlreadyExists.
  */
 public final class Executor {
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
   private final PlatformObserver observer;
   private final Claims claims;
   private final OnceOnlyValues onceOnly;
@@ -83,6 +86,7 @@ public final class Executor {
   }
 
   private Result run(Target t, Op op, String subject) {
+    LOG.debug("{} {}/{}: {}", t.resource().getKind(), t.resource().getMetadata().getNamespace(), t.resource().getMetadata().getName(), op.describe());
     if (op.verb() == Op.Verb.CREATE || op.verb() == Op.Verb.PROBE) {
       return create(t, op, subject);
     }

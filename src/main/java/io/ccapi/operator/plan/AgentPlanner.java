@@ -171,7 +171,7 @@ public final class AgentPlanner {
   }
 
   /** The seat's state and bindings as the platform reports them. */
-  static CcAgentStatus reported(Agents.Details observed) {
+  public static CcAgentStatus reported(Agents.Details observed) {
     CcAgentStatus status = new CcAgentStatus();
     status.state = Agents.nameOf(Agents.State.class, observed.state());
     status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());

@@ -71,7 +71,7 @@ public enum Reason {
    * annotation, a change in the platform, a Secret deleted) change no generation.
    */
   public boolean recheckedEveryPoll() {
-    return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound;
+    return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound || this == CreateOutcomeUnknown;
   }
 
   /** Maps a client error class to its reason. */

@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcAgentSpec;
@@ -66,6 +67,21 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     Plan<CcAgentStatus> plan =
         AgentPlanner.plan(new AgentPlanner.Input(spec, extensions, queues, refsStop, observed, forPlanner(records, observing)));
     return new Planned<>(app, records, plan);
+  }
+
+  /** After writes, status shows the seat as the platform now has it (the observer read it back). */
+  @Override
+  protected String applied(CcAgent agent, Planned<CcAgentStatus> planned, Executor.Result result) {
+    CcAgentStatus status = planned.plan().status();
+    if (!planned.plan().ops().isEmpty()) {
+      svc.observer().agent(planned.app(), agent.getSpec().agentId).map(AgentPlanner::reported).ifPresent(seen -> {
+        status.state = seen.state;
+        status.extState = seen.extState;
+        status.extensions = seen.extensions;
+        status.queues = seen.queues;
+      });
+    }
+    return planned.plan().message();
   }
 
   private <R extends CcResource<?, ?>> References.Resolved resolve(

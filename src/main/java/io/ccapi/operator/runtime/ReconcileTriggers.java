@@ -10,8 +10,9 @@ final class ReconcileTriggers {
   private ReconcileTriggers() {}
 
   /**
-   * A new generation (spec), a deletion, a change of finalizers, a change of the adopt or pause
-   * annotation, or a claim removed by a person (the remedy a CreateOutcomeUnknown message gives).
+   * A new generation (spec), a deletion, a change of finalizers, or a change of the adopt or pause
+   * annotation. Claims are not watched: the operator writes them itself, and a claim a person removes
+   * (the CreateOutcomeUnknown remedy) is seen at the next poll.
    */
   static boolean worthReconciling(HasMetadata now, HasMetadata before) {
     if (before == null) {
@@ -21,8 +22,7 @@ final class ReconcileTriggers {
         || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
         || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
         || changed(now, before, Annotations.ADOPT)
-        || changed(now, before, Annotations.PAUSED)
-        || (annotation(before, Annotations.CLAIM) != null && annotation(now, Annotations.CLAIM) == null);
+        || changed(now, before, Annotations.PAUSED);
   }
 
   private static boolean changed(HasMetadata now, HasMetadata before, String key) {

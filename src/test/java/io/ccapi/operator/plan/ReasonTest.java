@@ -39,7 +39,9 @@ class ReasonTest {
       Map.entry(Reason.Unauthorized, Reason.Kind.STALLED),
       Map.entry(Reason.MalformedResponse, Reason.Kind.STALLED),
       Map.entry(Reason.CreateOutcomeUnknown, Reason.Kind.STALLED),
-      Map.entry(Reason.NotFound, Reason.Kind.STALLED)));
+      Map.entry(Reason.SecretConflict, Reason.Kind.STALLED),
+      Map.entry(Reason.NotFound, Reason.Kind.STALLED),
+      Map.entry(Reason.Paused, Reason.Kind.PAUSED)));
 
   @ParameterizedTest
   @EnumSource(ErrorClass.class)
@@ -71,6 +73,6 @@ class ReasonTest {
   void theTableCoversEveryReasonAndEveryErrorClass() {
     assertThat(KINDS).hasSize(Reason.values().length);
     assertThat(DOCUMENTED).hasSize(ErrorClass.values().length);
-    assertThat(Reason.Kind.values()).containsExactly(Reason.Kind.READY, Reason.Kind.PROGRESSING, Reason.Kind.STALLED);
+    assertThat(Reason.Kind.values()).containsExactly(Reason.Kind.READY, Reason.Kind.PROGRESSING, Reason.Kind.STALLED, Reason.Kind.PAUSED);
   }
 }

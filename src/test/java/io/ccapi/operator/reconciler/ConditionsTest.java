@@ -62,8 +62,13 @@ class ConditionsTest {
       case READY -> "Ready";
       case PROGRESSING -> "Reconciling";
       case STALLED -> "Stalled";
+      case PAUSED -> null;
     };
-    assertThat(get(status, expectedTrue).getStatus()).isEqualTo("True");
+    if (expectedTrue == null) {
+      assertThat(status.conditions).allSatisfy(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    } else {
+      assertThat(get(status, expectedTrue).getStatus()).isEqualTo("True");
+    }
     assertThat(Conditions.readyReason(status)).isEqualTo(reason.name());
     assertThat(Conditions.isReady(status)).isEqualTo(reason == Reason.Ready);
   }

@@ -177,9 +177,13 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Changes the spec through the API, as kubectl apply would. */
   public <R extends CcResource<?, ?>> void edit(Class<R> kind, String ns, String name, Consumer<R> change) {
-    kube.resources(kind).inNamespace(ns).withName(name).edit(r -> {
-      change.accept(r);
-      return r;
+    // the operator may write its claim annotation in between: retry on a conflict, as kubectl edit would
+    await().atMost(Duration.ofSeconds(10)).ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class).until(() -> {
+      kube.resources(kind).inNamespace(ns).withName(name).edit(r -> {
+        change.accept(r);
+        return r;
+      });
+      return true;
     });
   }
 
