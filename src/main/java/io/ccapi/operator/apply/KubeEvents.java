@@ -54,31 +54,8 @@ public final class KubeEvents {
             + DigestUtils.sha1Hex(about.getMetadata().getUid() + reason + message).substring(0, 16);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     try {
-      Event event =
-          new EventBuilder()
-              .withNewMetadata()
-              .withName(name)
-              .withNamespace(namespace)
-              .endMetadata()
-              .withInvolvedObject(
-                  new ObjectReferenceBuilder()
-                      .withApiVersion(about.getApiVersion())
-                      .withKind(about.getKind())
-                      .withName(about.getMetadata().getName())
-                      .withNamespace(namespace)
-                      .withUid(about.getMetadata().getUid())
-                      .build())
-              .withType(type)
-              .withReason(reason)
-              .withMessage(message)
-              .withCount(1)
-              .withFirstTimestamp(now)
-              .withLastTimestamp(now)
-              .withNewSource(COMPONENT, null)
-              .withReportingComponent(COMPONENT)
-              .build();
       try {
-        client.v1().events().inNamespace(namespace).resource(event).create();
+        client.v1().events().inNamespace(namespace).resource(event(about, name, type, reason, message, now)).create();
       } catch (KubernetesClientException e) {
         if (e.getCode() != HTTP_CONFLICT) {
           throw e;
@@ -93,5 +70,31 @@ public final class KubeEvents {
     } catch (KubernetesClientException e) {
       LOG.warn("could not record event {} for {}/{}: {}", reason, namespace, about.getMetadata().getName(), e.getMessage());
     }
+  }
+
+  private static Event event(HasMetadata about, String name, String type, String reason, String message, String now) {
+    String namespace = about.getMetadata().getNamespace();
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .withInvolvedObject(
+            new ObjectReferenceBuilder()
+                .withApiVersion(about.getApiVersion())
+                .withKind(about.getKind())
+                .withName(about.getMetadata().getName())
+                .withNamespace(namespace)
+                .withUid(about.getMetadata().getUid())
+                .build())
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message)
+        .withCount(1)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withNewSource(COMPONENT, null)
+        .withReportingComponent(COMPONENT)
+        .build();
   }
 }

@@ -66,13 +66,18 @@ public final class ManagedSecrets {
     if (existing != null && merged.equals(decode(existing))) {
       return merged;
     }
+    client.secrets().inNamespace(namespace).resource(secret(owner, name, merged)).createOr(NonDeletingOperation::update);
+    return merged;
+  }
+
+  /** The Secret as the operator writes it: labelled, controlled by its owner. */
+  private static Secret secret(HasMetadata owner, String name, Map<String, String> values) {
     Map<String, String> data = new LinkedHashMap<>();
-    merged.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    Secret secret =
-        new SecretBuilder()
+    values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    return new SecretBuilder()
             .withNewMetadata()
             .withName(name)
-            .withNamespace(namespace)
+            .withNamespace(owner.getMetadata().getNamespace())
             .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
             .addToLabels(OWNER_KIND_LABEL, owner.getKind())
             .addToLabels(OWNER_NAME_LABEL, owner.getMetadata().getName())
@@ -89,8 +94,6 @@ public final class ManagedSecrets {
             .withType("Opaque")
             .withData(data)
             .build();
-    client.secrets().inNamespace(namespace).resource(secret).createOr(NonDeletingOperation::update);
-    return merged;
   }
 
   private static boolean isOurs(Secret secret, HasMetadata owner) {

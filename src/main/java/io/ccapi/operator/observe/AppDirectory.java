@@ -1,6 +1,5 @@
 package io.ccapi.operator.observe;
 
-import io.ccapi.operator.observe.AppConnection;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

@@ -1,6 +1,5 @@
 package io.ccapi.operator.plan;
 
-import io.ccapi.operator.plan.Reason;
 /**
  * Stops a reconcile with a reason from the {@link Reason} table and a message for people. Never carries
  * a secret: messages name objects and fields, not values of credentials.

@@ -1,7 +1,5 @@
 package io.ccapi.operator.plan;
 
-import io.ccapi.operator.plan.ReconcileException;
-import io.ccapi.operator.plan.Reason;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** References between our resources: a name in the same namespace; "ns/name" elsewhere is refused. */

@@ -3,7 +3,6 @@ package io.ccapi.operator.apply;
 import io.ccapi.operator.plan.EventReason;
 import io.ccapi.operator.plan.Reason;
 
-import io.ccapi.operator.apply.KubeEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.crd.CcQueue;

@@ -1,6 +1,5 @@
 package io.ccapi.operator.plan;
 
-import io.ccapi.operator.plan.Reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.ccapi.CcapiException;
