@@ -13,6 +13,7 @@ import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcQueueSpec;
 import io.ccapi.operator.reconciler.Conditions;
 import io.ccapi.operator.simulator.CcapiSimulator;
+import io.ccapi.operator.simulator.FaultSettings;
 import io.ccapi.operator.simulator.SimulatorConfig;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -38,8 +39,6 @@ import java.util.stream.Stream;
 
 /** Figures, not assertions: throughput of client + simulator, and the operator at scale. */
 public final class Bench {
-  private static final String NAMESPACE = "default";
-
   private Bench() {}
 
   /** Signed calls from {@code threads} threads for {@code duration}: rate and latency percentiles. */
@@ -76,72 +75,45 @@ public final class Bench {
   }
 
   /**
-   * One app with {@code queues} queues and {@code agents} agents (each in one queue) on the mock API
-   * server: time until all are Ready, ccapi calls to get there, ccapi calls per idle poll, heap after GC.
+   * The operator converging a {@link BenchShape} tenant on the real API server when it is installed (else
+   * the mock), then idling for a few polls: the figures, and one summary line to compare runs by.
    */
-  public static void operator(int agents, int queues, Duration poll, PrintStream out) throws Exception {
-    try (CcapiSimulator sim = CcapiSimulator.start(SimulatorConfig.ephemeral());
-        EmbeddedCluster cluster = EmbeddedCluster.startMock()) {
-      KubernetesClient kube = cluster.client();
-      Crds.install(kube);
-      OperatorSettings settings = OperatorSettings.defaults().withPollInterval(poll).withServerSideApply(false);
-      long start = System.nanoTime();
-      try (CcapiOperator operator = CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE)) {
-        create(kube, sim.baseUrl(), agents, queues);
-        while (!allReady(kube, 1 + queues + agents)) {
-          Thread.sleep(200);
+  public static void operator(BenchShape shape, PrintStream out) throws Exception {
+    FaultSettings faults = FaultSettings.none().withLatency(shape.latencyMs());
+    try (CcapiSimulator sim = CcapiSimulator.start(SimulatorConfig.ephemeral().withFaults(faults));
+        EmbeddedCluster cluster = EmbeddedCluster.start()) {
+      Crds.install(cluster.client());
+      if (cluster.real()) {
+        Crds.awaitEstablished(cluster.client());
+      }
+      CountingKubeClient counted = new CountingKubeClient(cluster.kubeconfig());
+      OperatorSettings settings =
+          OperatorSettings.defaults().withPollInterval(shape.poll()).withServerSideApply(cluster.real()).withRateLimit(shape.rateLimit());
+      try (CcapiOperator operator = CcapiOperator.start(counted.client(), settings, CcapiClient.CallRecorder.NONE)) {
+        out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources");
+        long start = System.nanoTime();
+        BenchTenant.create(cluster.client(), sim.baseUrl(), shape);
+        while (BenchTenant.ready(cluster.client()) < shape.resources()) {
+          Thread.sleep(500);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long converged = totalCalls(sim);
-        Thread.sleep(poll.toMillis() * 2);
-        long idle = (totalCalls(sim) - converged) / 2;
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        out.printf("operator: 1 app, %d queues, %d agents: Ready in %.1f s, %d ccapi calls to converge, %d ccapi calls per idle poll (%d s), heap after GC %d MiB%n",
-            queues, agents, seconds, converged, idle, poll.toSeconds(), heap / (1024 * 1024));
+        report(shape, out, (System.nanoTime() - start) / 1e9, totalCalls(sim), counted.requests(), sim);
+      } finally {
+        counted.client().close();
       }
     }
   }
 
-  private static void create(KubernetesClient kube, String endpoint, int agents, int queues) {
-    String ns = NAMESPACE;
-    kube.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata().withName("creds").endMetadata()
-        .withData(Map.of("sid", b64(SimulatorConfig.DEFAULT_SID), "authToken", b64(SimulatorConfig.DEFAULT_AUTH_TOKEN))).build()).create();
-    CcApp app = new CcApp();
-    app.setMetadata(new ObjectMetaBuilder().withName("bench").withNamespace(ns).build());
-    app.setSpec(new CcAppSpec());
-    app.getSpec().endpoint = endpoint;
-    app.getSpec().credentialsSecretRef = "creds";
-    app.getSpec().displayName = "bench";
-    kube.resource(app).create();
-    for (int q = 0; q < queues; q++) {
-      CcQueue queue = new CcQueue();
-      queue.setMetadata(new ObjectMetaBuilder().withName("q" + q).withNamespace(ns).build());
-      queue.setSpec(new CcQueueSpec());
-      queue.getSpec().appRef = "bench";
-      queue.getSpec().queueId = Integer.toString(9000 + q);
-      queue.getSpec().queueName = "q" + q;
-      kube.resource(queue).create();
-    }
-    for (int a = 0; a < agents; a++) {
-      CcAgent agent = new CcAgent();
-      agent.setMetadata(new ObjectMetaBuilder().withName("a" + a).withNamespace(ns).build());
-      agent.setSpec(new CcAgentSpec());
-      agent.getSpec().appRef = "bench";
-      agent.getSpec().agentId = Integer.toString(10000 + a);
-      agent.getSpec().workId = "w" + a;
-      agent.getSpec().queueRefs = List.of("q" + (a % Math.max(1, queues)));
-      kube.resource(agent).create();
-    }
-  }
-
-  private static boolean allReady(KubernetesClient kube, int expected) {
-    long ready =
-        Stream.of(CcApp.class, CcQueue.class, CcAgent.class)
-            .flatMap(kind -> kube.resources(kind).inNamespace(NAMESPACE).list().getItems().stream())
-            .filter(r -> Conditions.isReady(r.getStatus()))
-            .count();
-    return ready == expected;
+  private static void report(BenchShape shape, PrintStream out, double seconds, long calls, long kubeRequests, CcapiSimulator sim)
+      throws Exception {
+    Thread.sleep(shape.poll().toMillis() * shape.idlePolls());
+    double steady = (totalCalls(sim) - calls) / (double) shape.idlePolls();
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    out.printf(java.util.Locale.ROOT,
+        "bench: agents=%d extensions=%d queues=%d latency_ms=%d rate_limit=%d converge_s=%.1f ccapi_calls=%d min_calls=%d call_ratio=%.2f "
+            + "k8s_requests_per_resource=%.1f steady_calls_per_poll=%.1f heap_mib=%d%n",
+        shape.agents(), shape.extensions(), shape.queues(), shape.latencyMs(), shape.rateLimit(), seconds, calls, shape.minCalls(),
+        calls / (double) shape.minCalls(), kubeRequests / (double) shape.resources(), steady, heap);
   }
 
   private static long totalCalls(CcapiSimulator sim) throws IOException, InterruptedException {
@@ -157,7 +129,4 @@ public final class Bench {
     return sortedNanos.get((int) Math.min(sortedNanos.size() - 1, Math.round(p * (sortedNanos.size() - 1)))) / 1e6;
   }
 
-  private static String b64(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -47,6 +47,11 @@ public record FaultSettings(
     return new FaultSettings(0, 0, 0, ErrorMode.HTTP500, 0, DEFAULT_HANG_MS, 0);
   }
 
+  /** These settings with a fixed latency of {@code ms} per request. */
+  public FaultSettings withLatency(long ms) {
+    return new FaultSettings(ms, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, lostAnswerRate);
+  }
+
   /** These settings with lost answers at {@code rate}. */
   public FaultSettings withLostAnswerRate(double rate) {
     return new FaultSettings(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, rate);
