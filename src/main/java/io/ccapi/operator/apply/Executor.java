@@ -2,7 +2,9 @@ package io.ccapi.operator.apply;
 
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.observe.PlatformObserver;
@@ -92,13 +94,13 @@ public final class Executor {
     }
     try {
       PlatformWrites.write(t.app(), op);
+      report(t.app(), op, null);
     } catch (CcapiException e) {
+      forget(t.app(), op);
       boolean alreadyDone = (op.verb() == Op.Verb.DELETE || op.verb() == Op.Verb.UNBIND) && e.errorClass() == ErrorClass.NOT_FOUND;
       if (!alreadyDone) {
         throw e;
       }
-    } finally {
-      report(t.app(), op);
     }
     if (op.verb() == Op.Verb.UPDATE) {
       events.normal(t.resource(), EventReason.Updated, op.text());
@@ -116,7 +118,7 @@ public final class Executor {
     try {
       answer = PlatformWrites.write(t.app(), op);
     } catch (CcapiException e) {
-      report(t.app(), op);
+      forget(t.app(), op);
       if (e.errorClass() == ErrorClass.CONFLICT && id != null) {
         return probe ? new Result(false, null, null) : duplicate(t, id, subject);
       }
@@ -125,7 +127,7 @@ public final class Executor {
       }
       throw e;
     }
-    report(t.app(), op);
+    report(t.app(), op, answer);
     OnceOnlyValues.Stored stored = onceOnly.store(t, op, answer, () -> restoreClaim(t));
     String createdId = stored.id() != null ? stored.id() : id;
     if (t.records().claimOn(createdId).filter(Claim::owned).isEmpty()) {
@@ -165,14 +167,36 @@ public final class Executor {
     claims.record(t.resource(), t.records().claim().orElse(null));
   }
 
-  private void report(AppConnection app, Op op) {
+  /** A write succeeded: its effect goes into the observer's view (write-through, no read-back). */
+  private void report(AppConnection app, Op op, Object answer) {
     if (op instanceof Op.SeatOp seat) {
-      observer.agentWritten(app, seat.agentId());
+      observer.<Agents.Details>changed(app, PlatformObserver.Kind.AGENTS, d -> seat.agentId().equals(d.agentId()),
+          before -> WriteThrough.seat(seat, before, answer));
     } else if (op.target() == Op.Target.QUEUE) {
-      observer.written(app, PlatformObserver.Kind.QUEUES);
+      String queueId = queueId(op);
+      observer.<Queues.Info>changed(app, PlatformObserver.Kind.QUEUES, q -> queueId.equals(q.queueId()), before -> WriteThrough.queue(op, before));
     } else if (op.target() == Op.Target.SUBSCRIPTION) {
-      observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS);
+      observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS); // ids are assigned by the platform: read again
     }
+  }
+
+  /** A write failed or met a conflict: what the platform has now is unknown, so the kind is read again. */
+  private void forget(AppConnection app, Op op) {
+    switch (op.target()) {
+      case AGENT -> observer.written(app, PlatformObserver.Kind.AGENTS);
+      case QUEUE -> observer.written(app, PlatformObserver.Kind.QUEUES);
+      case SUBSCRIPTION -> observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS);
+      default -> { }
+    }
+  }
+
+  private static String queueId(Op op) {
+    if (op instanceof Op.CreateQueue o) {
+      return o.request().queueId();
+    } else if (op instanceof Op.UpdateQueue o) {
+      return o.request().queueId();
+    }
+    return ((Op.DeleteQueue) op).queueId();
   }
 
   /** The id a create names itself (seat, queue, extension); null where the platform assigns it. */

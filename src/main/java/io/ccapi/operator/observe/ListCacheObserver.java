@@ -14,7 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Serves reads from one list call per app and kind, at most {@code maxAge} old. See DESIGN.md in this
@@ -67,14 +69,13 @@ public final class ListCacheObserver implements PlatformObserver {
   }
 
   /**
-   * Writes one seat into the cached list (a GET of that seat instead of a new list of all of them), so a
-   * thousand creates cost a thousand small reads, not a thousand full lists. If the read fails, the list
-   * is dropped and the next read reloads it.
+   * Puts what a write did into the cached list, if it is loaded; no read, and no call under the lock. A
+   * change that fails drops the list, so the next read reloads it.
    */
   @Override
-  public void agentWritten(AppConnection app, String agentId) {
-    Key key = new Key(app.appId(), Kind.AGENTS);
-    Slot slot = slots.get(key);
+  @SuppressWarnings("unchecked")
+  public <T> void changed(AppConnection app, Kind kind, Predicate<T> which, UnaryOperator<Optional<T>> change) {
+    Slot slot = slots.get(new Key(app.appId(), kind));
     if (slot == null) {
       return;
     }
@@ -83,12 +84,12 @@ public final class ListCacheObserver implements PlatformObserver {
         return;
       }
       try {
-        Optional<Agents.Details> fresh = absentIfNotFound(() -> app.client().getAgent(app.appId(), agentId));
-        List<Object> items = new ArrayList<>(slot.items);
-        items.removeIf(a -> agentId.equals(((Agents.Details) a).agentId()));
-        fresh.ifPresent(items::add);
+        List<T> items = new ArrayList<>((List<T>) slot.items);
+        Optional<T> before = items.stream().filter(which).findFirst();
+        items.removeIf(which);
+        change.apply(before).ifPresent(items::add);
         slot.items = List.copyOf(items);
-      } catch (CcapiException e) {
+      } catch (RuntimeException e) {
         slot.items = null;
       }
     }

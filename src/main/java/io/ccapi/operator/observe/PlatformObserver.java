@@ -5,10 +5,12 @@ import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Every read of platform state that the operator makes ({@link ListCacheObserver}: a shared per-app
- * list cache). Writers report their writes through {@link #written} and {@link #agentWritten} so that
+ * list cache). Writers report their writes through {@link #changed} and {@link #written} so that
  * no read is served older than them.
  */
 public interface PlatformObserver {
@@ -23,11 +25,14 @@ public interface PlatformObserver {
 
   List<Subscriptions.Subscription> subscriptions(AppConnection app);
 
-  /** The reconciler changed objects of this kind in the app. */
+  /** Objects of this kind changed in a way the writer cannot describe: read them again. */
   void written(AppConnection app, Kind kind);
 
-  /** The reconciler changed (created, bound, unbound, deleted) one seat. */
-  void agentWritten(AppConnection app, String agentId);
+  /**
+   * A write changed one object of the app: {@code change} gets the cached one (empty when absent) and
+   * returns it as it is now (empty when deleted). Write-through: no read follows.
+   */
+  <T> void changed(AppConnection app, Kind kind, Predicate<T> which, UnaryOperator<Optional<T>> change);
 
   /** Object kinds that observations are grouped by. */
   enum Kind {

@@ -42,24 +42,36 @@ class ListCacheObserverTest extends SimulatorTestBase {
   }
 
   @Test
-  void aSeatWriteReadsJustThatSeatBackAndADeletedSeatLeavesTheList() {
+  void aReportedChangeGoesIntoTheCachedListWithoutAnyRead() {
     AppConnection app = app();
     sim.client.createAgents(appId, List.of(agent("1"), agent("2")));
     ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
     assertThat(observer.agents(app)).hasSize(2);
-    long lists = calls("GET agents");
-    long reads = calls("GET agents/{AgentId}");
+    long total = sim.ops("GET", "stats", null).json().path("total").asLong();
 
-    sim.client.createQueue(appId, new Queues.Request("9001", "Q", null, null, null));
-    sim.client.bindAgentQueues(appId, "1", List.of("9001"));
-    observer.agentWritten(app, "1");
+    observer.<Agents.Details>changed(app, PlatformObserver.Kind.AGENTS, d -> "1".equals(d.agentId()),
+        before -> before.map(d -> new Agents.Details(d.appId(), d.agentId(), d.workId(), "renamed", d.mobile(), d.email(), d.role(),
+            List.of("9001"), null, d.extensions(), d.defSpNumber(), d.state(), d.extState(), d.wrapUpTime(), d.enable())));
     assertThat(observer.agent(app, "1").orElseThrow().queues()).containsExactly("9001");
+    assertThat(observer.agent(app, "1").orElseThrow().name()).isEqualTo("renamed");
 
-    sim.client.deleteAgent(appId, "2", true);
-    observer.agentWritten(app, "2");
+    observer.<Agents.Details>changed(app, PlatformObserver.Kind.AGENTS, d -> "2".equals(d.agentId()), before -> java.util.Optional.empty());
     assertThat(observer.agents(app)).extracting(Agents.Details::agentId).containsExactly("1");
-    assertThat(calls("GET agents")).as("no new list").isEqualTo(lists);
-    assertThat(calls("GET agents/{AgentId}") - reads).isEqualTo(2);
+    assertThat(sim.ops("GET", "stats", null).json().path("total").asLong()).as("no ccapi call at all").isEqualTo(total);
+  }
+
+  @Test
+  void aChangeThatFailsDropsTheListSoItIsReadAgain() {
+    AppConnection app = app();
+    sim.client.createAgents(appId, List.of(agent("1")));
+    ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
+    assertThat(observer.agents(app)).hasSize(1);
+    long lists = calls("GET agents");
+    observer.<Agents.Details>changed(app, PlatformObserver.Kind.AGENTS, d -> true, before -> {
+      throw new IllegalStateException("cannot tell");
+    });
+    assertThat(observer.agents(app)).hasSize(1);
+    assertThat(calls("GET agents") - lists).isEqualTo(1);
   }
 
   @Test
