@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Kubernetes operator for udesk CTI Cloud ccapi v2 tenants.",
-    subcommands = {SimulatorCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class})
+    subcommands = {SimulatorCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class, ExportCommand.class, PlanCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -34,6 +34,11 @@ public final class AgentPlanner {
       CcAgentSpec spec, References.Resolved extensions, References.Resolved queues, ReconcileException refsStop,
       Optional<Agents.Details> observed, Records records) {}
 
+  /** The Secret the operator keeps for the CcAgent named {@code resourceName}. */
+  public static String secretName(String resourceName) {
+    return resourceName + "-extensions";
+  }
+
   public static Plan<CcAgentStatus> plan(Input in) {
     String subject = "agent " + in.spec().agentId;
     CcAgentStatus status = in.observed().map(AgentPlanner::reported).orElseGet(CcAgentStatus::new);

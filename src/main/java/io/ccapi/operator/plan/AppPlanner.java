@@ -29,6 +29,11 @@ public final class AppPlanner {
     return known != null ? known : spec.appId;
   }
 
+  /** The Secret the operator keeps for the CcApp named {@code resourceName}. */
+  public static String secretName(String resourceName) {
+    return resourceName + "-ccapp";
+  }
+
   public static Plan<CcAppStatus> plan(Input in) {
     CcAppStatus status = new CcAppStatus();
     status.secretName = in.records().secret().name();

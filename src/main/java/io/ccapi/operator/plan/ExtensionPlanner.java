@@ -1,5 +1,7 @@
 package io.ccapi.operator.plan;
 
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.ExtensionRef;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,11 @@ public final class ExtensionPlanner {
    * @param extensionPrefix the app's extension prefix (the SIP number is prefix + extension)
    */
   public record Input(String extension, Optional<String> boundAgent, Records records, String extensionPrefix) {}
+
+  /** The Secret the operator keeps for the CcExtension named {@code resourceName}. */
+  public static String secretName(String resourceName) {
+    return resourceName + "-sip";
+  }
 
   public static Plan<CcExtensionStatus> plan(Input in) {
     String subject = "extension " + in.extension();
@@ -68,6 +75,14 @@ public final class ExtensionPlanner {
     String note = knownPassword ? "" : " (adopted: password unknown)";
     return Plan.go(subject, null, OwnershipRule.Decision.OURS, number,
         List.of(new Op.ProbeExtension(number, secret)), status, subject + " is ready" + note, List.of());
+  }
+
+  /** The seat {@code extension} is bound to among the observed seats ({@link Input#boundAgent}). */
+  public static Optional<String> boundAgent(List<Agents.Details> seats, String extension) {
+    return seats.stream()
+        .filter(a -> a.extensions() != null && a.extensions().stream().map(ExtensionRef::extension).anyMatch(extension::equals))
+        .map(Agents.Details::agentId)
+        .findFirst();
   }
 
   /** A bound extension waits for its seat to let go; an unbound one is deleted. */

@@ -1,5 +1,6 @@
 package io.ccapi.operator.plan;
 
+import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.crd.CcQueueSpec;
 import io.ccapi.operator.crd.CcQueueStatus;
@@ -53,6 +54,15 @@ public final class QueuePlanner {
       ops.add(new Op.DeleteQueue(queueId));
     }
     return Plan.deleting("queue " + queueId, exists, ops, new CcQueueStatus());
+  }
+
+  /** The seats bound to {@code queueId} among the observed seats ({@link Input#boundAgents}), sorted. */
+  public static List<String> boundAgents(List<Agents.Details> seats, String queueId) {
+    return seats.stream()
+        .filter(a -> a.queues() != null && a.queues().contains(queueId))
+        .map(Agents.Details::agentId)
+        .sorted()
+        .toList();
   }
 
   static Queues.Request desired(CcQueueSpec spec) {

@@ -1,6 +1,8 @@
 package io.ccapi.operator.plan;
 
+import io.ccapi.operator.ccapi.model.Events;
 import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.crd.CcSubscriptionSpec;
 import io.ccapi.operator.crd.CcSubscriptionStatus;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +43,17 @@ public final class SubscriptionPlanner {
     List<Change> changes = diff(in.desired(), found.get());
     List<Op> ops = changes.isEmpty() ? List.of() : List.of(new Op.UpdateSubscription(id, in.desired(), changes));
     return Plan.go(subject, true, decision, Long.toString(id), ops, status, "subscription " + id + " is ready", List.of());
+  }
+
+  /** The subscription a spec wants, named after its resource (no id: the platform assigns it). */
+  public static Subscriptions.Subscription desired(String name, CcSubscriptionSpec spec) {
+    List<String> events = spec.events.stream().map(Events.Name::name).distinct().toList();
+    return new Subscriptions.Subscription(null, spec.callbackUrl, name, events, spec.enabled);
+  }
+
+  /** The observed subscription named {@code name} that has an id ({@link Input#sameName}). */
+  public static Optional<Subscriptions.Subscription> sameName(List<Subscriptions.Subscription> observed, String name) {
+    return observed.stream().filter(s -> name.equals(s.name()) && s.id() != null).findFirst();
   }
 
   public static Plan<CcSubscriptionStatus> planDelete(String name, Optional<Long> ownedId) {

@@ -38,7 +38,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
   }
 
   public static String secretName(CcAgent agent) {
-    return agent.getMetadata().getName() + "-extensions";
+    return AgentPlanner.secretName(agent.getMetadata().getName());
   }
 
   @Override

@@ -52,7 +52,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   }
 
   public static String secretName(CcApp app) {
-    return app.getMetadata().getName() + "-ccapp";
+    return AppPlanner.secretName(app.getMetadata().getName());
   }
 
   @Override

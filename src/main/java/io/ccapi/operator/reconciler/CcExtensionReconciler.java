@@ -1,7 +1,5 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.ccapi.model.Agents;
-import io.ccapi.operator.ccapi.model.ExtensionRef;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import io.ccapi.operator.observe.AppConnection;
@@ -25,7 +23,7 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
   }
 
   public static String secretName(CcExtension ext) {
-    return ext.getMetadata().getName() + "-sip";
+    return ExtensionPlanner.secretName(ext.getMetadata().getName());
   }
 
   @Override
@@ -53,9 +51,6 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
   }
 
   private Optional<String> boundAgent(AppConnection app, String number) {
-    return svc.observer().agents(app).stream()
-        .filter(a -> a.extensions() != null && a.extensions().stream().map(ExtensionRef::extension).anyMatch(number::equals))
-        .map(Agents.Details::agentId)
-        .findFirst();
+    return ExtensionPlanner.boundAgent(svc.observer().agents(app), number);
   }
 }

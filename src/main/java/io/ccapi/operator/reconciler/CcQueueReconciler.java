@@ -1,6 +1,5 @@
 package io.ccapi.operator.reconciler;
 
-import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcQueueStatus;
 import io.ccapi.operator.observe.AppConnection;
@@ -38,10 +37,6 @@ public class CcQueueReconciler extends CcChildReconciler<CcQueue, CcQueueStatus>
   }
 
   private List<String> boundAgents(AppConnection app, String queueId) {
-    return svc.observer().agents(app).stream()
-        .filter(a -> a.queues() != null && a.queues().contains(queueId))
-        .map(Agents.Details::agentId)
-        .sorted()
-        .toList();
+    return QueuePlanner.boundAgents(svc.observer().agents(app), queueId);
   }
 }

@@ -1,10 +1,8 @@
 package io.ccapi.operator.reconciler;
 
 import io.ccapi.operator.apply.Executor;
-import io.ccapi.operator.ccapi.model.Events;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.crd.CcSubscription;
-import io.ccapi.operator.crd.CcSubscriptionSpec;
 import io.ccapi.operator.crd.CcSubscriptionStatus;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.Plan;
@@ -12,7 +10,6 @@ import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.SubscriptionPlanner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,10 +27,10 @@ public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, 
     AppConnection app = app(sub, context);
     Records records = records(sub, null);
     Optional<Subscriptions.Subscription> recorded = ownedId(records).flatMap(id -> svc.observer().subscription(app, id));
-    Optional<Subscriptions.Subscription> sameName =
-        svc.observer().subscriptions(app).stream().filter(s -> name(sub).equals(s.name()) && s.id() != null).findFirst();
+    Optional<Subscriptions.Subscription> sameName = SubscriptionPlanner.sameName(svc.observer().subscriptions(app), name(sub));
+    Subscriptions.Subscription desired = SubscriptionPlanner.desired(name(sub), sub.getSpec());
     Plan<CcSubscriptionStatus> plan =
-        SubscriptionPlanner.plan(new SubscriptionPlanner.Input(desired(sub), recorded, sameName, forPlanner(records, observing)));
+        SubscriptionPlanner.plan(new SubscriptionPlanner.Input(desired, recorded, sameName, forPlanner(records, observing)));
     return new Planned<>(app, records, plan);
   }
 
@@ -53,11 +50,5 @@ public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, 
 
   private static Optional<Long> ownedId(Records records) {
     return records.ownedId().map(Long::valueOf);
-  }
-
-  private static Subscriptions.Subscription desired(CcSubscription sub) {
-    CcSubscriptionSpec spec = sub.getSpec();
-    List<String> events = spec.events.stream().map(Events.Name::name).distinct().toList();
-    return new Subscriptions.Subscription(null, spec.callbackUrl, sub.getMetadata().getName(), events, spec.enabled);
   }
 }

@@ -1,0 +1,111 @@
+package io.ccapi.operator.cli.plan;
+
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.crd.CcAgent;
+import io.ccapi.operator.crd.CcAgentSpec;
+import io.ccapi.operator.crd.CcChildSpec;
+import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcSubscription;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.observe.PlatformObserver;
+import io.ccapi.operator.plan.AgentPlanner;
+import io.ccapi.operator.plan.ExtensionPlanner;
+import io.ccapi.operator.plan.Plan;
+import io.ccapi.operator.plan.QueuePlanner;
+import io.ccapi.operator.plan.ReconcileException;
+import io.ccapi.operator.plan.Records;
+import io.ccapi.operator.plan.References;
+import io.ccapi.operator.plan.SubscriptionPlanner;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds each child kind's planner Input as its reconciler's {@code observeAndPlan} does (observations
+ * through the operator's {@link PlatformObserver}, references among the manifests) and runs the planner.
+ * Without an AppId nothing is observed: every child plans a create.
+ */
+public final class ChildInputs {
+  private final ManifestSet manifests;
+  private final PlatformObserver observer;
+  private final boolean recordsKnown;
+  private PlanRunner runner;
+
+  public ChildInputs(ManifestSet manifests, PlatformObserver observer, boolean recordsKnown) {
+    this.manifests = manifests;
+    this.observer = observer;
+    this.recordsKnown = recordsKnown;
+  }
+
+  /** The runner whose earlier plans tell whether a referenced CcExtension or CcQueue can be used. */
+  public ChildInputs with(PlanRunner runner) {
+    this.runner = runner;
+    return this;
+  }
+
+  Plan<?> plan(CcResource<? extends CcChildSpec, ?> child, Optional<AppConnection> app, PlanRunner.RecordsFor records) {
+    if (child instanceof CcQueue queue) {
+      return queue(queue, app, records.apply(queue, null));
+    }
+    if (child instanceof CcExtension ext) {
+      return extension(ext, app, records.apply(ext, ExtensionPlanner.secretName(ext.getMetadata().getName())));
+    }
+    if (child instanceof CcAgent agent) {
+      return agent(agent, app, records.apply(agent, AgentPlanner.secretName(agent.getMetadata().getName())));
+    }
+    CcSubscription sub = (CcSubscription) child;
+    return subscription(sub, app, records.apply(sub, null));
+  }
+
+  private Plan<?> queue(CcQueue queue, Optional<AppConnection> app, Records records) {
+    String queueId = queue.getSpec().queueId;
+    return QueuePlanner.plan(new QueuePlanner.Input(
+        queue.getSpec(), app.flatMap(a -> observer.queue(a, queueId)), QueuePlanner.boundAgents(agents(app), queueId), records));
+  }
+
+  private Plan<?> extension(CcExtension ext, Optional<AppConnection> app, Records records) {
+    String number = ext.getSpec().extension;
+    Plan<?> plan = ExtensionPlanner.plan(new ExtensionPlanner.Input(
+        number, ExtensionPlanner.boundAgent(agents(app), number), records, app.map(AppConnection::extensionPrefix).orElse(null)));
+    return app.isPresent() && !recordsKnown ? UnknownExtension.asProbe(plan) : plan;
+  }
+
+  private Plan<?> agent(CcAgent agent, Optional<AppConnection> app, Records records) {
+    CcAgentSpec spec = agent.getSpec();
+    References.Resolved extensions = null;
+    References.Resolved queues = null;
+    ReconcileException refsStop = null;
+    try {
+      extensions = resolve(agent, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
+      queues = resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
+    } catch (ReconcileException e) {
+      refsStop = e;
+    }
+    Optional<Agents.Details> observed = app.flatMap(a -> observer.agent(a, spec.agentId));
+    return AgentPlanner.plan(new AgentPlanner.Input(spec, extensions, queues, refsStop, observed, records));
+  }
+
+  /** References among the manifests; one is usable (Ready, once applied) when its own plan does not stop. */
+  private <R extends CcResource<?, ?>> References.Resolved resolve(
+      CcAgent agent, Class<R> kind, String field, List<String> refs, Function<R, String> platformId) {
+    String namespace = agent.getMetadata().getNamespace();
+    return References.resolve(agent, agent.appName(), kind.getSimpleName(), field, refs, manifests.byName(kind, namespace), platformId,
+        r -> runner.planned(kind.getSimpleName(), namespace, r.getMetadata().getName()).map(p -> !p.stopped()).orElse(false));
+  }
+
+  private Plan<?> subscription(CcSubscription sub, Optional<AppConnection> app, Records records) {
+    String name = sub.getMetadata().getName();
+    Optional<Subscriptions.Subscription> recorded =
+        records.ownedId().map(Long::valueOf).flatMap(id -> app.flatMap(a -> observer.subscription(a, id)));
+    Optional<Subscriptions.Subscription> sameName =
+        SubscriptionPlanner.sameName(app.map(observer::subscriptions).orElse(List.of()), name);
+    return SubscriptionPlanner.plan(new SubscriptionPlanner.Input(SubscriptionPlanner.desired(name, sub.getSpec()), recorded, sameName, records));
+  }
+
+  private List<Agents.Details> agents(Optional<AppConnection> app) {
+    return app.map(observer::agents).orElse(List.of());
+  }
+}
