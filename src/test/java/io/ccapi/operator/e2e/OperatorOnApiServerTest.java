@@ -20,7 +20,14 @@ import io.ccapi.operator.runtime.OperatorSettings;
 import io.ccapi.operator.simulator.CcapiSimulator;
 import io.ccapi.operator.simulator.SimulatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ccapi.operator.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -137,8 +144,39 @@ class OperatorOnApiServerTest {
     assertThat(after.getMetadata().getGeneration()).isEqualTo(generation + 1);
   }
 
+  /**
+   * {@code plan} on the applied samples with the cluster's kubeconfig: it reads the operator's claims and
+   * Secrets from the cluster, so the converged tenant plans nothing but the one edit made in step 2
+   * (applying the files would put the queue name back), and sends no write.
+   */
   @Test
   @Order(3)
+  void planAgainstTheLiveClusterShowsOnlyWhatTheFilesWouldChange(@TempDir Path dir) throws Exception {
+    Path manifests = Files.createDirectory(dir.resolve("samples"));
+    try (var files = Files.list(Path.of("samples"))) {
+      for (Path f : files.toList()) {
+        Files.writeString(manifests.resolve(f.getFileName()), Files.readString(f).replace("http://127.0.0.1:18043", simulator.baseUrl()));
+      }
+    }
+    Path kubeconfig = Files.writeString(dir.resolve("kubeconfig"), cluster.kubeconfig());
+    long writesBefore = writes();
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    int exit = cli.execute("plan", "-f", manifests.toString(), "--kubeconfig", kubeconfig.toString());
+
+    assertThat(out.toString())
+        .doesNotContain("ownership was not checked")
+        .contains("~ update queue 9001: queueName: \"Sales EU\" -> \"Sales\"")
+        .contains("plan: 9 resources, 0 creates, 1 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+    assertThat(out.toString().lines().filter(l -> l.contains("= no changes")).count()).as(out.toString()).isEqualTo(8);
+    assertThat(exit).as(out.toString()).isEqualTo(2);
+    assertThat(writes()).isEqualTo(writesBefore);
+  }
+
+  @Test
+  @Order(4)
   void deletingTheSamplesRunsTheOrderedCleanUp() throws Exception {
     Kubectl.Result delete = kubectl.run("delete", "-n", "default", "-f", "samples/", "--wait=true", "--timeout=120s");
     assertThat(delete.exit()).as(delete.output()).isZero();
@@ -156,6 +194,22 @@ class OperatorOnApiServerTest {
       out.addAll(kube.resources(kind).inNamespace("default").list().getItems());
     }
     return out;
+  }
+
+  /** POST, PUT and DELETE requests the simulator has received. */
+  static long writes() throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode byEndpoint = new ObjectMapper().readTree(r.body()).path("byEndpoint");
+    long n = 0;
+    for (var it = byEndpoint.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!e.getKey().startsWith("GET ")) {
+        n += e.getValue().asLong();
+      }
+    }
+    return n;
   }
 
   static JsonNode state() throws Exception {
