@@ -35,6 +35,7 @@ public final class Executor {
   private final PlatformObserver observer;
   private final Claims claims;
   private final OnceOnlyValues onceOnly;
+  private final PlatformWrites writes = new PlatformWrites();
   private final KubeEvents events;
   private final Clock clock;
 
@@ -93,7 +94,7 @@ public final class Executor {
       return create(t, op, subject);
     }
     try {
-      PlatformWrites.write(t.app(), op);
+      writes.write(t.app(), op);
       report(t.app(), op, null);
     } catch (CcapiException e) {
       forget(t.app(), op);
@@ -116,7 +117,7 @@ public final class Executor {
     }
     Object answer;
     try {
-      answer = PlatformWrites.write(t.app(), op);
+      answer = writes.write(t.app(), op);
     } catch (CcapiException e) {
       forget(t.app(), op);
       if (e.errorClass() == ErrorClass.CONFLICT && id != null) {

@@ -1,18 +1,40 @@
 package io.ccapi.operator.apply;
 
 import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.Op;
+import java.time.Duration;
 import java.util.List;
 
-/** The one place an {@link Op} becomes a ccapi call. Returns the platform's answer where it has one. */
+/**
+ * The one place an {@link Op} becomes a ccapi call. Returns the platform's answer where it has one. Seat
+ * creates and queue memberships of one app that arrive close together go out batched: one {@code POST
+ * agents} with many seats, one {@code POST queues/agents} per queue for all of its new seats. A seat
+ * created with its own extension goes alone: the answer lists passwords without seat ids, so only a
+ * single seat's answer can be attributed.
+ */
 final class PlatformWrites {
-  private PlatformWrites() {}
+  /** The most seats per POST agents. */
+  static final int SEAT_BATCH = 100;
+  static final Duration LINGER = Duration.ofMillis(20);
 
-  static Object write(AppConnection app, Op op) {
+  private record SeatCreate(AppConnection app, Agents.Agent agent) {}
+
+  private record QueueKey(String appId, String queueId) {}
+
+  private record Join(AppConnection app, String agentId) {}
+
+  private final Batcher<String, SeatCreate> seatCreates =
+      new Batcher<>((appId, items) -> items.get(0).app().client().createAgents(appId, items.stream().map(SeatCreate::agent).toList()), SEAT_BATCH, LINGER);
+  private final Batcher<QueueKey, Join> queueJoins =
+      new Batcher<>((key, items) -> items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList()),
+          SEAT_BATCH, LINGER);
+
+  Object write(AppConnection app, Op op) {
     return switch (op.target()) {
       case APP -> app(app.client(), op);
-      case AGENT -> agent(app.client(), app.appId(), op);
+      case AGENT -> agent(app, op);
       case QUEUE, EXTENSION, SUBSCRIPTION -> others(app.client(), app.appId(), op);
     };
   }
@@ -26,9 +48,15 @@ final class PlatformWrites {
     return null;
   }
 
-  private static Object agent(CcapiClient client, String appId, Op op) {
+  private Object agent(AppConnection app, Op op) {
+    CcapiClient client = app.client();
+    String appId = app.appId();
     if (op instanceof Op.CreateAgent o) {
-      return client.createAgents(appId, List.of(o.agent()));
+      if (Boolean.TRUE.equals(o.agent().isCreateExtension())) {
+        return client.createAgents(appId, List.of(o.agent()));
+      }
+      seatCreates.submit(appId, new SeatCreate(app, o.agent()));
+      return List.of();
     } else if (op instanceof Op.UpdateAgent o) {
       client.updateAgent(appId, o.agent());
     } else if (op instanceof Op.BindAgentExtensions o) {
@@ -36,7 +64,7 @@ final class PlatformWrites {
     } else if (op instanceof Op.UnbindAgentExtensions o) {
       client.unbindAgentExtensions(appId, o.agentId(), o.extensions());
     } else if (op instanceof Op.BindAgentQueues o) {
-      client.bindAgentQueues(appId, o.agentId(), o.queues());
+      o.queues().forEach(queueId -> queueJoins.submit(new QueueKey(appId, queueId), new Join(app, o.agentId())));
     } else if (op instanceof Op.UnbindAgentQueues o) {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {

@@ -96,7 +96,9 @@ public final class Bench {
         while (BenchTenant.ready(cluster.client()) < shape.resources()) {
           Thread.sleep(500);
         }
-        report(shape, out, (System.nanoTime() - start) / 1e9, totalCalls(sim), counted.requests(), sim);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
+        report(shape, out, seconds, totalCalls(sim), counted.requests(), sim);
       } finally {
         counted.client().close();
       }
@@ -114,6 +116,15 @@ public final class Bench {
             + "k8s_requests_per_resource=%.1f steady_calls_per_poll=%.1f heap_mib=%d%n",
         shape.agents(), shape.extensions(), shape.queues(), shape.latencyMs(), shape.rateLimit(), seconds, calls, shape.minCalls(),
         calls / (double) shape.minCalls(), kubeRequests / (double) shape.resources(), steady, heap);
+  }
+
+  private static String byEndpoint(CcapiSimulator sim) throws IOException, InterruptedException {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/__sim/stats")).build(), HttpResponse.BodyHandlers.ofString());
+    StringBuilder text = new StringBuilder();
+    new ObjectMapper().readTree(r.body()).path("byEndpoint").fields()
+        .forEachRemaining(e -> text.append(text.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asLong()));
+    return text.toString();
   }
 
   private static long totalCalls(CcapiSimulator sim) throws IOException, InterruptedException {

@@ -1,0 +1,124 @@
+package io.ccapi.operator.apply;
+
+import io.ccapi.operator.ccapi.CcapiException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Sends writes that arrive close together for one key as one call (Strimzi's user-operator batching, in
+ * small): a caller submits one item and waits for its own result. A lane per key collects items for a
+ * short linger, then — and while a call is in flight — sends at most {@code max} per call. A batch the
+ * platform refused is split, so that each item ends with its own answer; a batch whose outcome is
+ * unknown (timeout, 5xx) fails every item with that error, and each resource observes again before it
+ * retries.
+ */
+final class Batcher<K, I> implements AutoCloseable {
+  /** Sends one batch for {@code key}; throws when the platform refuses or does not answer. */
+  interface Call<K, I> {
+    void send(K key, List<I> items);
+  }
+
+  private record Pending<I>(I item, CompletableFuture<Void> done) {}
+
+  private final Call<K, I> call;
+  private final int max;
+  private final Duration linger;
+  private final Map<K, Lane> lanes = new ConcurrentHashMap<>();
+  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "ccapi-batcher");
+    t.setDaemon(true);
+    return t;
+  });
+
+  Batcher(Call<K, I> call, int max, Duration linger) {
+    this.call = call;
+    this.max = max;
+    this.linger = linger;
+  }
+
+  /** Submits {@code item} and waits until the batch carrying it was sent. Rethrows its own error. */
+  void submit(K key, I item) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Lane lane = lanes.computeIfAbsent(key, Lane::new);
+    if (lane.add(new Pending<>(item, done))) {
+      workers.execute(lane::drain);
+    }
+    try {
+      done.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private void send(K key, List<Pending<I>> batch) {
+    try {
+      call.send(key, batch.stream().map(Pending::item).toList());
+      batch.forEach(p -> p.done().complete(null));
+    } catch (CcapiException e) {
+      if (batch.size() > 1 && !e.mayHaveBeenApplied()) {
+        batch.forEach(p -> send(key, List.of(p))); // refused as a whole: find out which item it was
+      } else {
+        batch.forEach(p -> p.done().completeExceptionally(e));
+      }
+    } catch (RuntimeException e) {
+      batch.forEach(p -> p.done().completeExceptionally(e));
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  /** The items waiting for one key, and whether a worker is sending them. */
+  private final class Lane {
+    private final K key;
+    private final Deque<Pending<I>> waiting = new ArrayDeque<>();
+    private boolean draining;
+
+    Lane(K key) {
+      this.key = key;
+    }
+
+    /** Adds an item; true when no worker is draining this lane yet (the caller starts one). */
+    synchronized boolean add(Pending<I> p) {
+      waiting.add(p);
+      if (draining) {
+        return false;
+      }
+      draining = true;
+      return true;
+    }
+
+    void drain() {
+      try {
+        Thread.sleep(linger.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (List<Pending<I>> batch = next(); !batch.isEmpty(); batch = next()) {
+        send(key, batch);
+      }
+    }
+
+    private synchronized List<Pending<I>> next() {
+      List<Pending<I>> batch = new ArrayList<>();
+      while (!waiting.isEmpty() && batch.size() < max) {
+        batch.add(waiting.poll());
+      }
+      if (batch.isEmpty()) {
+        draining = false;
+      }
+      return batch;
+    }
+  }
+}
