@@ -67,10 +67,13 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient kube;
   public final CcapiClient platform;
   private final CcapiClientFactory factory;
+  private final io.micrometer.core.instrument.MeterRegistry registry;
   private CcapiOperator operator;
 
-  private OperatorHarness(CcapiSimulator simulator, EmbeddedCluster cluster, CcapiOperator operator) {
+  private OperatorHarness(
+      CcapiSimulator simulator, EmbeddedCluster cluster, io.micrometer.core.instrument.MeterRegistry registry, CcapiOperator operator) {
     this.simulator = simulator;
+    this.registry = registry;
     this.cluster = cluster;
     this.kube = cluster.client();
     this.operator = operator;
@@ -80,25 +83,33 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start() throws Exception {
+    return start(null);
+  }
+
+  /**
+   * With a Micrometer registry the operator runs as {@code run} does: JOSDK's metrics on, which wrap
+   * what a reconcile throws before the error status sees it.
+   */
+  public static OperatorHarness start(io.micrometer.core.instrument.MeterRegistry registry) throws Exception {
     CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
     EmbeddedCluster cluster = EmbeddedCluster.startMock();
     Crds.install(cluster.client());
-    return new OperatorHarness(simulator, cluster, startOperator(cluster.client()));
+    return new OperatorHarness(simulator, cluster, registry, startOperator(cluster.client(), registry));
   }
 
-  private static CcapiOperator startOperator(KubernetesClient kube) {
+  private static CcapiOperator startOperator(KubernetesClient kube, io.micrometer.core.instrument.MeterRegistry registry) {
     OperatorSettings settings =
         OperatorSettings.defaults()
             .withPollInterval(POLL)
             .withServerSideApply(false)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    return CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE);
+    return CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE, registry);
   }
 
   /** Stops the operator (as a pod restart would) and starts a new one with nothing in memory. */
   public void restartOperator() {
     operator.close();
-    operator = startOperator(kube);
+    operator = startOperator(kube, registry);
   }
 
   /** A new namespace with the credentials Secret of the simulator's account. */
@@ -230,6 +241,38 @@ public final class OperatorHarness implements AutoCloseable {
       HttpResponse<String> answer =
           HttpClient.newHttpClient()
               .send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__sim/state")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The simulator's request counters ({@code GET /__sim/stats}): total, byEndpoint ("POST agents"), byApp. */
+  public JsonNode simStats() {
+    return simOps("GET", "stats", null);
+  }
+
+  /** How many requests "METHOD template" (e.g. "POST agents") the simulator has served, refused ones included. */
+  public long simCalls(String endpoint) {
+    return simStats().path("byEndpoint").path(endpoint).asLong(0);
+  }
+
+  /** Merges {@code json} into the simulator's fault settings ({@code PUT /__sim/faults}); returns the result. */
+  public JsonNode simFaults(String json) {
+    return simOps("PUT", "faults", json);
+  }
+
+  private JsonNode simOps(String method, String endpoint, String body) {
+    try {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/__sim/" + endpoint))
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(method + " /__sim/" + endpoint + ": HTTP " + answer.statusCode() + " " + answer.body());
+      }
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
