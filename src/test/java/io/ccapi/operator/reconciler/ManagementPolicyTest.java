@@ -379,6 +379,38 @@ class ManagementPolicyTest extends ControllerTest {
   }
 
   @Test
+  void deletingAQueueThatLeavesThePlatformObjectLeavesItsSeatsBound() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.queue(ns, "paused", "tenant", "9001", s -> {});
+    h.queue(ns, "orphan", "tenant", "9002", s -> s.deletionPolicy = io.ccapi.operator.crd.DeletionPolicy.Orphan);
+    h.queue(ns, "observed", "tenant", "9003", s -> {});
+    h.awaitReady(CcQueue.class, ns, "observed");
+    h.edit(CcQueue.class, ns, "observed", q -> q.getSpec().managementPolicy = ManagementPolicy.Observe);
+    h.agent(ns, "alice", "tenant", "1001", s -> s.queueRefs = List.of("paused", "orphan", "observed"));
+    h.awaitReady(CcAgent.class, ns, "alice");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(h.platform.getAgent(appId, "1001").queues()).containsExactlyInAnyOrder("9001", "9002", "9003"));
+    h.annotate(CcQueue.class, ns, "paused", Annotations.PAUSED, "true");
+    h.awaitReason(CcQueue.class, ns, "paused", Reason.Paused);
+    h.awaitReady(CcQueue.class, ns, "observed");
+    SimCounts before = counts();
+
+    for (String name : List.of("paused", "orphan", "observed")) {
+      h.delete(CcQueue.class, ns, name);
+      h.awaitGone(CcQueue.class, ns, name);
+    }
+    // the seat names queues that no longer exist as resources: it waits, and unbinds nothing
+    CcAgent alice = h.awaitReason(CcAgent.class, ns, "alice", Reason.WaitingForReference);
+    awaitPolls(appId, 2);
+
+    assertThat(readyMessage(alice)).contains("CcQueue");
+    assertThat(counts().writesSince(before, appId)).isEmpty();
+    assertThat(h.platform.listQueues(appId)).extracting(Queues.Info::queueId).containsExactlyInAnyOrder("9001", "9002", "9003");
+    assertThat(h.platform.getAgent(appId, "1001").queues()).containsExactlyInAnyOrder("9001", "9002", "9003");
+  }
+
+  @Test
   void deletingObservedResourcesLeavesThePlatformObjects() {
     String appId = handMadeApp("Watched tenant", null);
     h.platform.createQueue(appId, new Queues.Request("9001", "Queue 9001", "longest_idle", 60, 128));
