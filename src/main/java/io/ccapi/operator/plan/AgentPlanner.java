@@ -110,13 +110,17 @@ public final class AgentPlanner {
     String note = keepUnknownOwnExtension(in, bound, wanted, notices);
     ops.addAll(bindings(bound, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
     List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
-    ops.addAll(bindings(queues, in.queues().ready(), spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
+    // Likewise a CcQueue being deleted: its own deletion unbinds the seats when it removes the queue, and
+    // leaves them bound when it leaves the queue (deletionPolicy Orphan, Observe, paused).
+    Set<String> wantedQueues = new HashSet<>(in.queues().ready());
+    in.queues().deleting().stream().filter(queues::contains).forEach(wantedQueues::add);
+    ops.addAll(bindings(queues, wantedQueues, spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
     String defaultNumber = observed.defSpNumber() == null || observed.defSpNumber().isEmpty() ? null : observed.defSpNumber().get(0);
     if (spec.defaultSpNumber != null && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
       ops.add(new Op.SetAgentDefaultSpNumber(spec.agentId, defaultNumber, spec.defaultSpNumber));
     }
     status.extensions = sorted(wanted);
-    status.queues = sorted(in.queues().ready());
+    status.queues = sorted(wantedQueues);
     status.secretName = own.has("extension") ? own.name() : null;
     return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
   }

@@ -3,6 +3,8 @@ package io.ccapi.operator.reconciler;
 import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiCredentials;
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
@@ -74,10 +76,26 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     if (appId != null) {
       requireSoleManager(app, context, appId, records);
     }
-    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(client.getApp(appId));
+    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(observe(client, appId, observing));
     Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed));
     observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
     return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
+  }
+
+  /**
+   * Reads the application. Under Observe an AppId the platform does not know is NotFound, as for every
+   * kind: re-checked every poll (Manage keeps AppNotFound, which waits for a spec change).
+   */
+  private static Apps.App observe(CcapiClient client, String appId, boolean observing) {
+    try {
+      return client.getApp(appId);
+    } catch (CcapiException e) {
+      if (observing && e.errorClass() == ErrorClass.APP_NOT_FOUND) {
+        throw new ReconcileException(Reason.NotFound,
+            "application " + appId + " does not exist in the platform or this account cannot see it (" + e.getMessage() + "); Observe never creates it");
+      }
+      throw e;
+    }
   }
 
   @Override

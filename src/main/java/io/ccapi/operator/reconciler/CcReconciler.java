@@ -96,7 +96,11 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     try {
       outcome = resource.paused() ? paused(resource) : converge(resource, context);
     } catch (ReconcileException e) {
-      outcome = new Outcome<>(managedStatus(resource), e.reason(), e.getMessage());
+      S status = managedStatus(resource);
+      if (e.reason() == Reason.NotFound && resource.managementPolicy() == ManagementPolicy.Observe) {
+        status.inSync = false; // an object that is gone is not in sync, whatever the last look said
+      }
+      outcome = new Outcome<>(status, e.reason(), e.getMessage());
     } catch (CcapiException e) {
       if (e.errorClass().retryable()) {
         throw e;

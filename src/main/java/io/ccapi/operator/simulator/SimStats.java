@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Request counters of {@code /ccapi/v2/}: per "METHOD path-template" and per AppId as sent (the AppId is
- * not checked here, "-" when none). Every request counts, including refused and fault-injected ones.
+ * not checked here, "-" when none), and per AppId and "METHOD path-template" ({@code byAppEndpoint}), so a
+ * test can tell which tenant's objects were read or written. Every request counts, including refused and
+ * fault-injected ones.
  */
 final class SimStats {
   static final String NO_APP = "-";
@@ -16,17 +18,21 @@ final class SimStats {
   private final LongAdder total = new LongAdder();
   private final ConcurrentHashMap<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> byApp = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byAppEndpoint = new ConcurrentHashMap<>();
 
   void record(String endpoint, String appId) {
     total.increment();
     byEndpoint.computeIfAbsent(endpoint, k -> new LongAdder()).increment();
-    byApp.computeIfAbsent(appId == null || appId.isEmpty() ? NO_APP : appId, k -> new LongAdder()).increment();
+    String app = appId == null || appId.isEmpty() ? NO_APP : appId;
+    byApp.computeIfAbsent(app, k -> new LongAdder()).increment();
+    byAppEndpoint.computeIfAbsent(app, k -> new ConcurrentHashMap<>()).computeIfAbsent(endpoint, k -> new LongAdder()).increment();
   }
 
   void reset() {
     total.reset();
     byEndpoint.clear();
     byApp.clear();
+    byAppEndpoint.clear();
   }
 
   Map<String, Object> snapshot() {
@@ -34,6 +40,9 @@ final class SimStats {
     out.put("total", total.sum());
     out.put("byEndpoint", sums(byEndpoint));
     out.put("byApp", sums(byApp));
+    Map<String, Object> perApp = new TreeMap<>();
+    byAppEndpoint.forEach((app, counters) -> perApp.put(app, sums(counters)));
+    out.put("byAppEndpoint", perApp);
     return out;
   }
 

@@ -68,6 +68,12 @@ class SimulatorOpsTest {
     assertThat(byEndpoint.get("GET (unmatched)").asLong()).isEqualTo(1);
     assertThat(stats.get("byApp").get(appId).asLong()).isEqualTo(5);
     assertThat(stats.get("byApp").get("-").asLong()).isEqualTo(2);
+    JsonNode ofApp = stats.get("byAppEndpoint").get(appId);
+    assertThat(ofApp.get("POST queues").asLong()).isEqualTo(1);
+    assertThat(ofApp.get("GET queues").asLong()).isEqualTo(2);
+    assertThat(ofApp.get("GET agents/{AgentId}").asLong()).isEqualTo(2);
+    assertThat(ofApp.has("POST apps")).isFalse();
+    assertThat(stats.get("byAppEndpoint").get("-").get("POST apps").asLong()).isEqualTo(1);
   }
 
   private static void expectNotFound(Runnable call) {
