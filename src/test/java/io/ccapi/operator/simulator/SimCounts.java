@@ -78,7 +78,7 @@ public record SimCounts(Map<String, Long> byEndpoint, Map<String, Map<String, Lo
     if (op.startsWith("update agent ")) return "PUT agents/{AgentId}";
     if (op.startsWith("create agent ")) return "POST agents";
     if (op.startsWith("delete agent ")) return "DELETE agents/{AgentId}";
-    if (op.startsWith("bind agent ") && op.contains(" to queues ")) return "POST agents/queues";
+    if (op.startsWith("bind agent ") && op.contains(" to queues ")) return "POST queues/agents"; // batched per queue
     if (op.startsWith("unbind agent ") && op.contains(" from queues ")) return "DELETE agents/queues";
     if (op.startsWith("bind agent ") && op.contains(" to extensions ")) return "POST agents/extensions";
     if (op.startsWith("unbind agent ") && op.contains(" from extensions ")) return "DELETE agents/extensions";
