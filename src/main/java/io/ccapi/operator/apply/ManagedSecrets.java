@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,25 +22,37 @@ import java.util.TreeMap;
  * erase it. A Secret under the same name that the operator did not create for this resource (see {@link
  * OwnershipRule#isOurSecret}) is never read as a record and never overwritten.
  */
-public final class ManagedSecrets {
+public final class ManagedSecrets implements AutoCloseable {
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY = "ccapi-operator";
   public static final String OWNER_KIND_LABEL = "ccapi.io/owner-kind";
   public static final String OWNER_NAME_LABEL = "ccapi.io/owner-name";
 
   private final KubernetesClient client;
+  private final OwnSecretsCache cache;
 
+  /** Reads and writes straight through the API server. */
   public ManagedSecrets(KubernetesClient client) {
+    this(client, null);
+  }
+
+  private ManagedSecrets(KubernetesClient client, OwnSecretsCache cache) {
     this.client = client;
+    this.cache = cache;
+  }
+
+  /** Reads the operator's own Secrets in {@code namespaces} (all when empty) from an informer. */
+  public static ManagedSecrets cached(KubernetesClient client, Set<String> namespaces) {
+    return new ManagedSecrets(client, new OwnSecretsCache(client, namespaces));
   }
 
   /**
    * The Secret {@code name} as a record of {@code owner}: absent, ours (its data), or foreign (something
-   * the operator did not create for this very resource). Read from the API server, not a cache: it
-   * decides whether a value is already stored.
+   * the operator did not create for this very resource). A Secret the cache does not hold is read from
+   * the API server: it decides whether a value is already stored.
    */
   public StoredSecret read(HasMetadata owner, String name) {
-    Secret secret = client.secrets().inNamespace(owner.getMetadata().getNamespace()).withName(name).get();
+    Secret secret = current(owner.getMetadata().getNamespace(), name);
     if (secret == null) {
       return StoredSecret.absent(name);
     }
@@ -52,7 +65,7 @@ public final class ManagedSecrets {
    */
   public Map<String, String> write(HasMetadata owner, String name, Map<String, String> values) {
     String namespace = owner.getMetadata().getNamespace();
-    Secret existing = client.secrets().inNamespace(namespace).withName(name).get();
+    Secret existing = current(namespace, name);
     if (existing != null && !isOurs(existing, owner)) {
       StoredSecret.foreign(name).requireNotForeign(owner.getKind());
     }
@@ -66,8 +79,23 @@ public final class ManagedSecrets {
     if (existing != null && merged.equals(decode(existing))) {
       return merged;
     }
-    client.secrets().inNamespace(namespace).resource(secret(owner, name, merged)).createOr(NonDeletingOperation::update);
+    Secret stored = client.secrets().inNamespace(namespace).resource(secret(owner, name, merged)).createOr(NonDeletingOperation::update);
+    if (cache != null && stored != null) {
+      cache.wrote(stored);
+    }
     return merged;
+  }
+
+  private Secret current(String namespace, String name) {
+    Secret cached = cache == null ? null : cache.get(namespace, name);
+    return cached != null ? cached : client.secrets().inNamespace(namespace).withName(name).get();
+  }
+
+  @Override
+  public void close() {
+    if (cache != null) {
+      cache.close();
+    }
   }
 
   /** The Secret as the operator writes it: labelled, controlled by its owner. */

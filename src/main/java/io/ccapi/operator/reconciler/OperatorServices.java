@@ -24,8 +24,9 @@ public record OperatorServices(
 
   /** The services over one Kubernetes client, observer and client factory. */
   public static OperatorServices create(
-      io.fabric8.kubernetes.client.KubernetesClient kube, PlatformObserver observer, CcapiClientFactory clients, Clock clock, Duration pollInterval) {
-    ManagedSecrets secrets = new ManagedSecrets(kube);
+      io.fabric8.kubernetes.client.KubernetesClient kube, java.util.Set<String> namespaces, PlatformObserver observer,
+      CcapiClientFactory clients, Clock clock, Duration pollInterval) {
+    ManagedSecrets secrets = ManagedSecrets.cached(kube, namespaces);
     Claims claims = new Claims(kube);
     KubeEvents events = new KubeEvents(kube, clock);
     return new OperatorServices(

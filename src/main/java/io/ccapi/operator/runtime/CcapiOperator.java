@@ -2,6 +2,7 @@ package io.ccapi.operator.runtime;
 
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.observe.ListCacheObserver;
 import io.ccapi.operator.reconciler.CcAgentReconciler;
@@ -30,11 +31,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class CcapiOperator implements AutoCloseable {
   private final Operator operator;
   private final CcapiClientFactory clients;
+  private final ManagedSecrets secrets;
   private final AtomicBoolean leading;
   private final boolean electing;
 
-  private CcapiOperator(Operator operator, CcapiClientFactory clients, AtomicBoolean leading, boolean electing) {
+  private CcapiOperator(Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, AtomicBoolean leading, boolean electing) {
     this.operator = operator;
+    this.secrets = secrets;
     this.clients = clients;
     this.leading = leading;
     this.electing = electing;
@@ -53,7 +56,7 @@ public final class CcapiOperator implements AutoCloseable {
         new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock);
     AtomicBoolean leading = new AtomicBoolean(settings.leaseNamespace() == null);
     OperatorServices svc =
-        OperatorServices.create(kube, new ListCacheObserver(settings.pollInterval(), clock), clients, clock, settings.pollInterval());
+        OperatorServices.create(kube, settings.namespaces(), new ListCacheObserver(settings.pollInterval(), clock), clients, clock, settings.pollInterval());
     Operator operator =
         new Operator(
             o -> {
@@ -77,7 +80,7 @@ public final class CcapiOperator implements AutoCloseable {
       register(operator, r, settings);
     }
     operator.start();
-    return new CcapiOperator(operator, clients, leading, settings.leaseNamespace() != null);
+    return new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
   }
 
   private static LeaderElectionConfiguration leaderElection(String namespace, AtomicBoolean leading) {
@@ -151,6 +154,7 @@ public final class CcapiOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    secrets.close();
     clients.close();
   }
 }
