@@ -98,6 +98,7 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
+        out.println("Kubernetes requests to converge, by kind: " + counted.byKind());
         report(shape, out, seconds, totalCalls(sim), counted.requests(), sim);
       } finally {
         counted.client().close();

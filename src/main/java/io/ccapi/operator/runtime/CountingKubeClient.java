@@ -6,11 +6,14 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A Kubernetes client that counts the requests it sends (watches included): for the benchmark. */
 final class CountingKubeClient {
   private final AtomicLong requests = new AtomicLong();
+  private final Map<String, AtomicLong> byKind = new ConcurrentSkipListMap<>();
   private final KubernetesClient client;
 
   CountingKubeClient(String kubeconfig) {
@@ -19,6 +22,7 @@ final class CountingKubeClient {
           @Override
           public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
             requests.incrementAndGet();
+            byKind.computeIfAbsent(request.method() + " " + kind(request.uri().getPath(), request.uri().getQuery()), k -> new AtomicLong()).incrementAndGet();
           }
         };
     client =
@@ -34,5 +38,20 @@ final class CountingKubeClient {
 
   long requests() {
     return requests.get();
+  }
+
+  /** Requests by method and resource (e.g. {@code PATCH ccagents/status}, {@code GET secrets?watch}). */
+  String byKind() {
+    StringBuilder out = new StringBuilder();
+    byKind.forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append('=').append(v.get()));
+    return out.toString();
+  }
+
+  private static String kind(String path, String query) {
+    String[] parts = path.split("/");
+    int ns = java.util.Arrays.asList(parts).indexOf("namespaces");
+    int at = ns >= 0 && parts.length > ns + 2 ? ns + 2 : parts.length - 1;
+    String kind = parts[at] + (parts.length > at + 2 ? "/" + parts[at + 2] : "");
+    return kind + (query != null && query.contains("watch=true") ? "?watch" : "");
   }
 }
