@@ -116,13 +116,16 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
     return resource.getSpec().deletionPolicy == DeletionPolicy.Orphan ? "deletionPolicy Orphan" : null;
   }
 
-  /** The Ready app this child belongs to, or WaitingForApp. */
+  /**
+   * The Ready app this child belongs to, or WaitingForApp. A paused CcApp still lends its connection:
+   * pausing the app object does not pause the objects inside it.
+   */
   protected AppConnection app(P resource, Context<P> context) {
     String appName = Refs.name(resource, "spec.appRef", resource.appName());
     CcApp app =
         referenced(context, CcApp.class, resource, appName)
             .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " does not exist in this namespace"));
-    if (!Conditions.isReady(app.getStatus())) {
+    if (!Conditions.isReady(app.getStatus()) && !Reason.Paused.name().equals(Conditions.readyReason(app.getStatus()))) {
       throw new ReconcileException(
           Reason.WaitingForApp,
           "CcApp " + appName + " is not Ready (" + Objects.requireNonNullElse(Conditions.readyReason(app.getStatus()), "no status yet") + ")");

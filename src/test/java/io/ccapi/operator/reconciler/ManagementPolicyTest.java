@@ -379,6 +379,17 @@ class ManagementPolicyTest extends ControllerTest {
   }
 
   @Test
+  void aPausedAppStillLendsItsConnectionToItsChildren() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.annotate(CcApp.class, ns, "tenant", Annotations.PAUSED, "true");
+    h.awaitReason(CcApp.class, ns, "tenant", Reason.Paused);
+    h.queue(ns, "q", "tenant", "9001", s -> {});
+    h.awaitReady(CcQueue.class, ns, "q");
+    assertThat(h.platform.listQueues(appId)).extracting(q -> q.queueId()).containsExactly("9001");
+  }
+
+  @Test
   void deletingAQueueThatLeavesThePlatformObjectLeavesItsSeatsBound() {
     String ns = h.namespace();
     String appId = tenant(ns);
