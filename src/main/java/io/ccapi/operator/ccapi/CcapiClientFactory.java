@@ -10,7 +10,7 @@ import okhttp3.OkHttpClient;
  * Makes {@link CcapiClient}s that share one connection pool and dispatcher. Connection failures are not
  * retried by OkHttp either, for the same reason the client does not retry (non-idempotent POSTs).
  */
-public final class CcapiClientFactory {
+public final class CcapiClientFactory implements AutoCloseable {
   private static final int IDLE_CONNECTIONS = 16;
   private final OkHttpClient http;
   private final CcapiClient.CallRecorder recorder;
@@ -52,6 +52,7 @@ public final class CcapiClientFactory {
   }
 
   /** Releases pooled connections and dispatcher threads. */
+  @Override
   public void close() {
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();

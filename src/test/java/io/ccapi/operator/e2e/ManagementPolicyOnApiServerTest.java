@@ -75,19 +75,8 @@ class ManagementPolicyOnApiServerTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (factory != null) {
-      factory.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void stop() throws Exception {
+    RealApiServer.closeAll(operator, factory, simulator, cluster);
   }
 
   @Test

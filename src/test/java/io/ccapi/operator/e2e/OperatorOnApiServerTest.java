@@ -74,16 +74,8 @@ class OperatorOnApiServerTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void stop() throws Exception {
+    RealApiServer.closeAll(operator, simulator, cluster);
   }
 
   @Test

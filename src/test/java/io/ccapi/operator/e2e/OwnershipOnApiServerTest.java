@@ -94,19 +94,8 @@ class OwnershipOnApiServerTest {
   }
 
   @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (factory != null) {
-      factory.close();
-    }
-    if (simulator != null) {
-      simulator.close();
-    }
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void stop() throws Exception {
+    RealApiServer.closeAll(operator, factory, simulator, cluster);
   }
 
   /** Defect 1: the seat is made by hand after the operator listed (and cached, for 60 s) the app's seats. */

@@ -20,6 +20,15 @@ public final class RealApiServer {
     return "true".equalsIgnoreCase(System.getenv("CCAPI_REQUIRE_APISERVER"));
   }
 
+  /** Closes what a test class started, in this order, skipping what never started. */
+  public static void closeAll(AutoCloseable... started) throws Exception {
+    for (AutoCloseable c : started) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
   /** A started real API server, or a skipped (or, when required, failed) test. */
   public static EmbeddedCluster startOrSkip() {
     if (!EmbeddedCluster.realApiServerInstalled()) {
