@@ -22,6 +22,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-n", "--namespace"}, split = ",", description = "Namespaces to watch (repeat or comma-separate; default: all).")
   List<String> namespaces = List.of();
 
+  @Option(names = "--unbound-extension-check", defaultValue = "PT10M",
+      description = "Check that an extension bound to no seat still exists this often; the API offers only a create for that (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration unboundExtensionCheck;
+
   @Option(names = "--poll-interval", defaultValue = "PT60S", description = "Re-observe the platform this often (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration pollInterval;
 
@@ -49,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
         OperatorSettings.defaults()
             .withNamespaces(new HashSet<>(namespaces))
             .withPollInterval(pollInterval)
+            .withUnboundExtensionCheck(unboundExtensionCheck)
             .withTimeouts(connectTimeout, readTimeout)
             .withRateLimit(rateLimit);
     if (leaderElection) {

@@ -19,8 +19,14 @@ public final class ExtensionPlanner {
    * @param boundAgent the seat the extension is bound to in the platform, if any
    * @param records the claim and the Secret {@code <name>-sip}
    * @param extensionPrefix the app's extension prefix (the SIP number is prefix + extension)
+   * @param checkDue whether an unbound extension of ours is due for its existence check (a create)
    */
-  public record Input(String extension, Optional<String> boundAgent, Records records, String extensionPrefix) {}
+  public record Input(String extension, Optional<String> boundAgent, Records records, String extensionPrefix, boolean checkDue) {
+    /** An input whose existence check is due. */
+    public Input(String extension, Optional<String> boundAgent, Records records, String extensionPrefix) {
+      this(extension, boundAgent, records, extensionPrefix, true);
+    }
+  }
 
   /** The Secret the operator keeps for the CcExtension named {@code resourceName}. */
   public static String secretName(String resourceName) {
@@ -73,8 +79,8 @@ public final class ExtensionPlanner {
       return Plan.go(subject, null, OwnershipRule.Decision.OURS, number, replace, status, subject + " is ready", List.of());
     }
     String note = knownPassword ? "" : " (adopted: password unknown)";
-    return Plan.go(subject, null, OwnershipRule.Decision.OURS, number,
-        List.of(new Op.ProbeExtension(number, secret)), status, subject + " is ready" + note, List.of());
+    List<Op> check = in.checkDue() ? List.of(new Op.ProbeExtension(number, secret)) : List.of();
+    return Plan.go(subject, null, OwnershipRule.Decision.OURS, number, check, status, subject + " is ready" + note, List.of());
   }
 
   /** The seat {@code extension} is bound to among the observed seats ({@link Input#boundAgent}). */

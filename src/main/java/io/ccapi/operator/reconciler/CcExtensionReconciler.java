@@ -4,12 +4,18 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.ExtensionPlanner;
+import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.apply.Executor;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -18,8 +24,15 @@ import java.util.Optional;
  */
 @ControllerConfiguration(name = "ccextension")
 public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExtensionStatus> {
-  public CcExtensionReconciler(OperatorServices svc) {
+  /** When this process last checked each unbound extension (by uid); a restart checks each once. */
+  private final Map<String, Instant> checked = new ConcurrentHashMap<>();
+  private final Duration checkEvery;
+  private final Clock clock;
+
+  public CcExtensionReconciler(OperatorServices svc, Duration checkEvery, Clock clock) {
     super(svc, CcExtension.class, CcExtensionStatus.class);
+    this.checkEvery = checkEvery;
+    this.clock = clock;
   }
 
   public static String secretName(CcExtension ext) {
@@ -32,17 +45,28 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
     String number = ext.getSpec().extension;
     requireSoleClaimant(ext, context, "extension " + number);
     Records records = records(ext, secretName(ext));
+    Instant last = checked.get(ext.getMetadata().getUid());
+    boolean checkDue = last == null || !last.plus(checkEvery).isAfter(clock.instant());
     Plan<CcExtensionStatus> plan =
-        ExtensionPlanner.plan(new ExtensionPlanner.Input(number, boundAgent(app, number), forPlanner(records, observing), app.extensionPrefix()));
+        ExtensionPlanner.plan(new ExtensionPlanner.Input(number, boundAgent(app, number), forPlanner(records, observing), app.extensionPrefix(), checkDue));
     return new Planned<>(app, records, plan);
   }
 
   /** The Secret also carries extension and SIP number, also when the password is unknown. */
   @Override
   protected String applied(CcExtension ext, Planned<CcExtensionStatus> planned, Executor.Result result) {
+    if (planned.plan().ops().stream().anyMatch(op -> op instanceof Op.ProbeExtension || op instanceof Op.CreateExtension)) {
+      checked.put(ext.getMetadata().getUid(), clock.instant());
+    }
     String number = planned.plan().status().number;
     svc.secrets().write(ext, secretName(ext), Map.of("extension", ext.getSpec().extension, "number", number == null ? "" : number));
     return planned.plan().message();
+  }
+
+  @Override
+  protected DeleteControl released(CcExtension ext) {
+    checked.remove(ext.getMetadata().getUid());
+    return super.released(ext);
   }
 
   @Override

@@ -74,7 +74,7 @@ public final class CcapiOperator implements AutoCloseable {
         List.<Reconciler<?>>of(
             new CcAppReconciler(svc),
             new CcQueueReconciler(svc),
-            new CcExtensionReconciler(svc),
+            new CcExtensionReconciler(svc, settings.unboundExtensionCheck(), clock),
             new CcAgentReconciler(svc),
             new CcSubscriptionReconciler(svc))) {
       register(operator, r, settings);

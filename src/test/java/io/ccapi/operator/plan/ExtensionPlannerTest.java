@@ -74,6 +74,22 @@ class ExtensionPlannerTest {
 
   // ---- bound to no seat: only a create can tell ----
 
+  @Test
+  void anUnboundExtensionOfOursIsCheckedOnlyWhenItsCheckIsDue() {
+    Records ours = records(Claim.created(EXT, UID), PASSWORD);
+    Plan<CcExtensionStatus> notDue = ExtensionPlanner.plan(new ExtensionPlanner.Input(EXT, Optional.empty(), ours, "8000", false));
+    assertThat(notDue.ops()).isEmpty();
+    assertThat(notDue.stopped()).isFalse();
+    assertThat(notDue.exists()).isNull();
+    Plan<CcExtensionStatus> due = ExtensionPlanner.plan(new ExtensionPlanner.Input(EXT, Optional.empty(), ours, "8000", true));
+    assertThat(due.ops()).containsExactly(new Op.ProbeExtension(EXT, SECRET));
+    // a replacement (password lost) or a first create never waits for the cadence
+    Plan<CcExtensionStatus> lost = ExtensionPlanner.plan(new ExtensionPlanner.Input(EXT, Optional.empty(), records(Claim.created(EXT, UID), null), "8000", false));
+    assertThat(lost.ops()).containsExactly(new Op.DeleteExtension(EXT), new Op.CreateExtension(EXT, SECRET, Why.REPLACE));
+    Plan<CcExtensionStatus> fresh = ExtensionPlanner.plan(new ExtensionPlanner.Input(EXT, Optional.empty(), records(null, null), "8000", false));
+    assertThat(fresh.ops()).containsExactly(new Op.CreateExtension(EXT, SECRET, Why.NEW));
+  }
+
   static Stream<Arguments> unbound() {
     return Stream.of(
         Arguments.of("never claimed", records(null, null), Decision.CREATE,

@@ -101,6 +101,7 @@ public final class OperatorHarness implements AutoCloseable {
     OperatorSettings settings =
         OperatorSettings.defaults()
             .withPollInterval(POLL)
+            .withUnboundExtensionCheck(POLL)
             .withServerSideApply(false)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
     return CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE, registry);
