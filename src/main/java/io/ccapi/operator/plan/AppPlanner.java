@@ -5,7 +5,6 @@ import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAppSpec;
 import io.ccapi.operator.crd.CcAppStatus;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,7 +38,7 @@ public final class AppPlanner {
     status.secretName = in.records().secret().name();
     in.observed().ifPresent(app -> {
       status.appId = app.appId();
-      status.extensionPrefix = Objects.requireNonNullElse(app.extensionPrefix(), in.records().secret().get("extensionPrefix"));
+      status.extensionPrefix = app.extensionPrefix() != null ? app.extensionPrefix() : in.records().secret().get("extensionPrefix");
     });
     String subject = in.observed().map(a -> "application " + a.appId()).orElse("application \"" + in.spec().displayName + "\"");
     return Plan.guarded(subject, in.observed().isPresent(), status, () -> decide(in, subject, status));

@@ -178,6 +178,17 @@ class AppPlannerTest {
     assertThat(fromSecret.extensionPrefix).isEqualTo("7000");
   }
 
+  @Test
+  void anApplicationWithoutExtensionPrefixAndNoSecretIsStillPlanned() {
+    Apps.App noPrefix = new Apps.App(APP_ID, null, "Shop", null, "1", "https://cb.example", false, "s", null);
+
+    Plan<CcAppStatus> plan = plan(spec(s -> s.appId = APP_ID), none(), noPrefix);
+
+    assertThat(plan.ownership()).isEqualTo(Decision.ADOPT);
+    assertThat(plan.status().appId).isEqualTo(APP_ID);
+    assertThat(plan.status().extensionPrefix).isNull();
+  }
+
   // ---- which AppId to read ----
 
   static Stream<Arguments> toObserve() {
