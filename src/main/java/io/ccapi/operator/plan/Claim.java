@@ -17,7 +17,9 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Claim(State state, String id, String uid, String since) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // a claim written by a newer operator (more fields) is still a claim, e.g. after a rollback
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** How far a claim has got. */
   public enum State {

@@ -84,4 +84,10 @@ class ClaimTest {
   void ownedUnlessPending(Claim claim) {
     assertThat(claim.owned()).isEqualTo(claim.state() != Claim.State.PENDING);
   }
+
+  @org.junit.jupiter.api.Test
+  void aClaimWithFieldsOfANewerOperatorIsStillAClaim() {
+    String newer = "{\"state\":\"CREATED\",\"id\":\"1001\",\"uid\":\"" + UID + "\",\"generation\":3}";
+    org.assertj.core.api.Assertions.assertThat(Claim.of(newer, UID)).contains(Claim.created("1001", UID));
+  }
 }
