@@ -38,6 +38,7 @@ public final class SubscriptionPlanner {
     OwnershipRule.Decision decision =
         in.recorded().isPresent() ? OwnershipRule.Decision.OURS : OwnershipRule.decide(true, in.records(), Long.toString(id));
     if (decision == OwnershipRule.Decision.CONFLICT) {
+      status.subscriptionId = null; // not ours: its id is not this resource's
       return Plan.stop(subject, true, status, Reason.AlreadyExists, OwnershipRule.conflict("a subscription named " + in.desired().name()));
     }
     List<Change> changes = diff(in.desired(), found.get());

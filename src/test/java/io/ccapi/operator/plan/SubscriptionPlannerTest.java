@@ -117,6 +117,7 @@ class SubscriptionPlannerTest {
     assertThat(plan.reason()).isEqualTo(Reason.AlreadyExists);
     assertThat(plan.message()).contains("a subscription named ns-sub", "ccapi.io/adopt=true");
     assertThat(plan.ops()).isEmpty();
+    assertThat(plan.status().subscriptionId).as("another's id is not shown as ours").isNull();
   }
 
   @Test
