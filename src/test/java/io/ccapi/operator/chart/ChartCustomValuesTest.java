@@ -41,6 +41,7 @@ class ChartCustomValuesTest {
             "--leader-election",
             "--metrics-port=9090",
             "--poll-interval=PT2M",
+            "--unbound-extension-check=PT30M",
             "--ccapi-connect-timeout=PT3S",
             "--ccapi-read-timeout=PT30S",
             "--ccapi-rate-limit=5",

@@ -69,6 +69,7 @@ class ChartDefaultsTest {
             "--leader-election",
             "--metrics-port=8080",
             "--poll-interval=PT60S",
+            "--unbound-extension-check=PT10M",
             "--ccapi-connect-timeout=PT5S",
             "--ccapi-read-timeout=PT15S",
             "--ccapi-rate-limit=20");

@@ -37,6 +37,7 @@ final class HelmChart {
           "replicas: 3",
           "watchNamespaces: [team-a, team-b]",
           "pollInterval: PT2M",
+          "unboundExtensionCheck: PT30M",
           "ccapi:",
           "  rateLimit: 5",
           "  connectTimeout: PT3S",
