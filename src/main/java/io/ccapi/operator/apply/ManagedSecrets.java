@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,8 +22,8 @@ import java.util.TreeMap;
  * OwnershipRule#isOurSecret}) is never read as a record and never overwritten.
  */
 public final class ManagedSecrets implements AutoCloseable {
-  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-  public static final String MANAGED_BY = "ccapi-operator";
+  public static final String MANAGED_BY_LABEL = OwnershipRule.MANAGED_BY_LABEL;
+  public static final String MANAGED_BY = OwnershipRule.MANAGED_BY;
   public static final String OWNER_KIND_LABEL = "ccapi.io/owner-kind";
   public static final String OWNER_NAME_LABEL = "ccapi.io/owner-name";
 
@@ -52,11 +51,7 @@ public final class ManagedSecrets implements AutoCloseable {
    * the API server: it decides whether a value is already stored.
    */
   public StoredSecret read(HasMetadata owner, String name) {
-    Secret secret = current(owner.getMetadata().getNamespace(), name);
-    if (secret == null) {
-      return StoredSecret.absent(name);
-    }
-    return isOurs(secret, owner) ? StoredSecret.ours(name, decode(secret)) : StoredSecret.foreign(name);
+    return StoredSecret.of(name, current(owner.getMetadata().getNamespace(), name), owner.getMetadata().getUid());
   }
 
   /**
@@ -66,17 +61,17 @@ public final class ManagedSecrets implements AutoCloseable {
   public Map<String, String> write(HasMetadata owner, String name, Map<String, String> values) {
     String namespace = owner.getMetadata().getNamespace();
     Secret existing = current(namespace, name);
-    if (existing != null && !isOurs(existing, owner)) {
+    if (existing != null && !OwnershipRule.isOurSecret(existing, owner.getMetadata().getUid())) {
       StoredSecret.foreign(name).requireNotForeign(owner.getKind());
     }
-    Map<String, String> merged = new TreeMap<>(existing == null ? Map.of() : decode(existing));
+    Map<String, String> merged = new TreeMap<>(existing == null ? Map.of() : StoredSecret.decode(existing));
     values.forEach(
         (k, v) -> {
           if (v != null && !v.isEmpty()) {
             merged.put(k, v);
           }
         });
-    if (existing != null && merged.equals(decode(existing))) {
+    if (existing != null && merged.equals(StoredSecret.decode(existing))) {
       return merged;
     }
     Secret stored = client.secrets().inNamespace(namespace).resource(secret(owner, name, merged)).createOr(NonDeletingOperation::update);
@@ -124,24 +119,5 @@ public final class ManagedSecrets implements AutoCloseable {
             .build();
   }
 
-  private static boolean isOurs(Secret secret, HasMetadata owner) {
-    List<String> controllers =
-        secret.getMetadata().getOwnerReferences().stream()
-            .filter(r -> Boolean.TRUE.equals(r.getController()))
-            .map(r -> r.getUid())
-            .toList();
-    Map<String, String> labels = secret.getMetadata().getLabels();
-    return OwnershipRule.isOurSecret(controllers, labels == null ? null : labels.get(MANAGED_BY_LABEL), owner.getMetadata().getUid());
-  }
 
-  private static Map<String, String> decode(Secret secret) {
-    Map<String, String> out = new TreeMap<>();
-    if (secret.getData() != null) {
-      secret.getData().forEach((k, v) -> out.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-    }
-    if (secret.getStringData() != null) {
-      out.putAll(secret.getStringData());
-    }
-    return out;
-  }
 }

@@ -1,7 +1,10 @@
 package io.ccapi.operator.plan;
 
 import io.ccapi.operator.crd.Annotations;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -86,8 +89,23 @@ public final class OwnershipRule {
     }
   }
 
+  /** The label, and its value, on every Secret the operator writes. */
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY = "ccapi-operator";
+
   /** Whether a Secret is the operator's record for the resource {@code uid}: its controller and our label. */
   public static boolean isOurSecret(Collection<String> controllerUids, String managedBy, String uid) {
-    return uid != null && controllerUids.contains(uid) && "ccapi-operator".equals(managedBy);
+    return uid != null && controllerUids.contains(uid) && MANAGED_BY.equals(managedBy);
+  }
+
+  /** {@link #isOurSecret(Collection, String, String)} of a Secret as the API server returns it. */
+  public static boolean isOurSecret(Secret secret, String uid) {
+    List<String> controllers =
+        secret.getMetadata().getOwnerReferences().stream()
+            .filter(r -> Boolean.TRUE.equals(r.getController()))
+            .map(OwnerReference::getUid)
+            .toList();
+    Map<String, String> labels = secret.getMetadata().getLabels();
+    return isOurSecret(controllers, labels == null ? null : labels.get(MANAGED_BY_LABEL), uid);
   }
 }

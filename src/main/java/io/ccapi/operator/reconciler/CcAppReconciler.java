@@ -23,15 +23,14 @@ import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.Refs;
+import io.ccapi.operator.plan.StoredSecret;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,12 +146,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   }
 
   private static String key(Secret secret, String key) {
-    String value = null;
-    if (secret.getData() != null && secret.getData().get(key) != null) {
-      value = new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-    } else if (secret.getStringData() != null) {
-      value = secret.getStringData().get(key);
-    }
+    String value = StoredSecret.decode(secret).get(key);
     if (value == null || value.isBlank()) {
       throw new ReconcileException(
           Reason.CredentialsMissing, "Secret " + secret.getMetadata().getName() + " has no key '" + key + "'");

@@ -1,5 +1,6 @@
 package io.ccapi.operator.cli.plan;
 
+import io.ccapi.operator.plan.StoredSecret;
 import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.plan.Reason;
@@ -36,7 +37,7 @@ public final class CredentialSource {
     String name = Refs.name(app, "spec.credentialsSecretRef", app.getSpec().credentialsSecretRef);
     Optional<Secret> secret = manifests.secret(namespace, name).or(() -> cluster.secret(namespace, name));
     if (secret.isPresent()) {
-      Map<String, String> values = SecretData.decode(secret.get());
+      Map<String, String> values = StoredSecret.decode(secret.get());
       return new CcapiCredentials(required(values, KEY_SID, name), required(values, KEY_AUTH_TOKEN, name));
     }
     String sid = env.get(ENV_SID);

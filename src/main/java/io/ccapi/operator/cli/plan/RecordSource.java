@@ -6,9 +6,7 @@ import io.ccapi.operator.plan.Claim;
 import io.ccapi.operator.plan.OwnershipRule;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.StoredSecret;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,9 +18,6 @@ import java.util.Optional;
  * adoption is assumed, as under managementPolicy Observe.
  */
 public final class RecordSource {
-  /** The label the operator puts on its Secrets (see apply.ManagedSecrets, which plan must not use). */
-  static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-
   private final LiveCluster cluster;
 
   public RecordSource(LiveCluster cluster) {
@@ -62,17 +57,7 @@ public final class RecordSource {
   }
 
   private StoredSecret stored(String namespace, String name, String ownerUid) {
-    Optional<Secret> secret = cluster.secret(namespace, name);
-    if (secret.isEmpty()) {
-      return StoredSecret.absent(name);
-    }
-    List<String> controllers = secret.get().getMetadata().getOwnerReferences().stream()
-        .filter(r -> Boolean.TRUE.equals(r.getController()))
-        .map(OwnerReference::getUid)
-        .toList();
-    Map<String, String> labels = secret.get().getMetadata().getLabels();
-    boolean ours = OwnershipRule.isOurSecret(controllers, labels == null ? null : labels.get(MANAGED_BY_LABEL), ownerUid);
-    return ours ? StoredSecret.ours(name, SecretData.decode(secret.get())) : StoredSecret.foreign(name);
+    return StoredSecret.of(name, cluster.secret(namespace, name).orElse(null), ownerUid);
   }
 
   private static String annotation(Map<String, String> annotations) {
