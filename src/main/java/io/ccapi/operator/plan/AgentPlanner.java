@@ -39,6 +39,20 @@ public final class AgentPlanner {
     return resourceName + "-extensions";
   }
 
+  /**
+   * The Input, resolving both reference lists; a reference that cannot be used yet becomes {@code
+   * refsStop} (the plan then stops, and status keeps the platform's bindings).
+   */
+  public static Input input(
+      CcAgentSpec spec, java.util.function.Supplier<References.Resolved> extensions, java.util.function.Supplier<References.Resolved> queues,
+      Optional<Agents.Details> observed, Records records) {
+    try {
+      return new Input(spec, extensions.get(), queues.get(), null, observed, records);
+    } catch (ReconcileException refsStop) {
+      return new Input(spec, null, null, refsStop, observed, records);
+    }
+  }
+
   public static Plan<CcAgentStatus> plan(Input in) {
     String subject = "agent " + in.spec().agentId;
     CcAgentStatus status = in.observed().map(AgentPlanner::reported).orElseGet(CcAgentStatus::new);

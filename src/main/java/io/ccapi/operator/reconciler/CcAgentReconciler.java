@@ -1,7 +1,6 @@
 package io.ccapi.operator.reconciler;
 
 import io.ccapi.operator.apply.Executor;
-import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcAgentSpec;
 import io.ccapi.operator.crd.CcAgentStatus;
@@ -11,7 +10,6 @@ import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.AgentPlanner;
 import io.ccapi.operator.plan.Plan;
-import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.Refs;
@@ -22,7 +20,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,19 +50,12 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentSpec spec = agent.getSpec();
     AppConnection app = app(agent, context);
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
-    References.Resolved extensions = null;
-    References.Resolved queues = null;
-    ReconcileException refsStop = null;
-    try {
-      extensions = resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
-      queues = resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
-    } catch (ReconcileException e) {
-      refsStop = e;
-    }
     Records records = records(agent, secretName(agent));
-    Optional<Agents.Details> observed = svc.observer().agent(app, spec.agentId);
-    Plan<CcAgentStatus> plan =
-        AgentPlanner.plan(new AgentPlanner.Input(spec, extensions, queues, refsStop, observed, forPlanner(records, observing)));
+    Plan<CcAgentStatus> plan = AgentPlanner.plan(AgentPlanner.input(
+        spec,
+        () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
+        () -> resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
+        svc.observer().agent(app, spec.agentId), forPlanner(records, observing)));
     return new Planned<>(app, records, plan);
   }
 

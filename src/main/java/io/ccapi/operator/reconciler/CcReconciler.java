@@ -11,6 +11,7 @@ import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
+import io.ccapi.operator.plan.StoredSecret;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -226,7 +227,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return new Records(
         svc.claims().get(resource),
         resource.adoptionAllowed(),
-        secretName == null ? io.ccapi.operator.plan.StoredSecret.absent(null) : svc.secrets().read(resource, secretName));
+        secretName == null ? StoredSecret.absent(null) : svc.secrets().read(resource, secretName));
   }
 
   /** The records a planner gets: under Observe, adoption is allowed (reading takes nothing over). */

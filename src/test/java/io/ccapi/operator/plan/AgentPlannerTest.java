@@ -118,6 +118,22 @@ class AgentPlannerTest {
     return new Given();
   }
 
+  @Test
+  void inputTurnsAReferenceThatCannotBeUsedIntoTheRefsStopAndOtherwiseKeepsBothLists() {
+    References.Resolved ext = new References.Resolved(Set.of("8101"), Set.of());
+    References.Resolved queues = new References.Resolved(Set.of("9001"), Set.of());
+    AgentPlanner.Input ok = AgentPlanner.input(spec(), () -> ext, () -> queues, Optional.empty(), ours());
+    assertThat(ok.refsStop()).isNull();
+    assertThat(ok.extensions()).isEqualTo(ext);
+    assertThat(ok.queues()).isEqualTo(queues);
+
+    AgentPlanner.Input waiting = AgentPlanner.input(spec(), () -> ext, () -> {
+      throw new ReconcileException(Reason.WaitingForReference, "CcQueue later does not exist in this namespace");
+    }, Optional.empty(), ours());
+    assertThat(waiting.refsStop().reason()).isEqualTo(Reason.WaitingForReference);
+    assertThat(AgentPlanner.plan(waiting).reason()).isEqualTo(Reason.WaitingForReference);
+  }
+
   private static Seat seat() {
     return new Seat();
   }

@@ -15,7 +15,6 @@ import io.ccapi.operator.plan.AgentPlanner;
 import io.ccapi.operator.plan.ExtensionPlanner;
 import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.QueuePlanner;
-import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.SubscriptionPlanner;
@@ -75,17 +74,11 @@ public final class ChildInputs {
 
   private Plan<?> agent(CcAgent agent, Optional<AppConnection> app, Records records) {
     CcAgentSpec spec = agent.getSpec();
-    References.Resolved extensions = null;
-    References.Resolved queues = null;
-    ReconcileException refsStop = null;
-    try {
-      extensions = resolve(agent, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension);
-      queues = resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId);
-    } catch (ReconcileException e) {
-      refsStop = e;
-    }
-    Optional<Agents.Details> observed = app.flatMap(a -> observer.agent(a, spec.agentId));
-    return AgentPlanner.plan(new AgentPlanner.Input(spec, extensions, queues, refsStop, observed, records));
+    return AgentPlanner.plan(AgentPlanner.input(
+        spec,
+        () -> resolve(agent, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
+        () -> resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
+        app.flatMap(a -> observer.agent(a, spec.agentId)), records));
   }
 
   /** References among the manifests; one is usable (Ready, once applied) when its own plan does not stop. */
