@@ -112,22 +112,16 @@ public final class AgentPlanner {
       ops.add(new Op.UpdateAgent(desired(spec, null), changes));
     }
     Set<String> bound = extensions(observed);
-    Set<String> wanted = new HashSet<>(in.extensions().ready());
+    Set<String> wanted = keptWhileDeleting(in.extensions(), bound);
     StoredSecret own = in.records().secret();
     if (own.has("extension")) {
       wanted.add(own.get("extension"));
     }
-    // A CcExtension being deleted keeps this seat while the spec still names it: its deletion waits
-    // (DeletionBlocked) instead of taking the phone away from a seat that was not told to let go.
-    in.extensions().deleting().stream().filter(bound::contains).forEach(wanted::add);
     List<Notice> notices = new ArrayList<>();
     String note = keepUnknownOwnExtension(in, bound, wanted, notices);
     ops.addAll(bindings(bound, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
     List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
-    // Likewise a CcQueue being deleted: its own deletion unbinds the seats when it removes the queue, and
-    // leaves them bound when it leaves the queue (deletionPolicy Orphan, Observe, paused).
-    Set<String> wantedQueues = new HashSet<>(in.queues().ready());
-    in.queues().deleting().stream().filter(queues::contains).forEach(wantedQueues::add);
+    Set<String> wantedQueues = keptWhileDeleting(in.queues(), queues);
     ops.addAll(bindings(queues, wantedQueues, spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
     String defaultNumber = observed.defSpNumber() == null || observed.defSpNumber().isEmpty() ? null : observed.defSpNumber().get(0);
     if (spec.defaultSpNumber != null && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
@@ -137,6 +131,18 @@ public final class AgentPlanner {
     status.queues = sorted(wantedQueues);
     status.secretName = own.has("extension") ? own.name() : null;
     return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
+  }
+
+  /**
+   * The Ready references, plus those being deleted that the seat still has. A CcExtension or CcQueue
+   * being deleted keeps its binding while the spec names it: its own deletion decides — it waits
+   * (DeletionBlocked) or unbinds the seats when it removes the platform object, and leaves them bound
+   * when it leaves the object (deletionPolicy Orphan, Observe, paused).
+   */
+  private static Set<String> keptWhileDeleting(References.Resolved refs, Collection<String> bound) {
+    Set<String> wanted = new HashSet<>(refs.ready());
+    refs.deleting().stream().filter(bound::contains).forEach(wanted::add);
+    return wanted;
   }
 
   /**

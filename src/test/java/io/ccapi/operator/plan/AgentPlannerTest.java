@@ -66,6 +66,7 @@ class AgentPlannerTest {
     Set<String> extReady = Set.of();
     Set<String> extDeleting = Set.of();
     Set<String> queues = Set.of();
+    Set<String> queuesDeleting = Set.of();
     ReconcileException refsStop;
     Seat observed;
     Records records = Records.none(SECRET);
@@ -106,9 +107,17 @@ class AgentPlannerTest {
       return this;
     }
 
+    Given queuesDeleting(String... ids) {
+      queuesDeleting = ordered(ids);
+      List<String> names = new ArrayList<>(spec.queueRefs);
+      names.addAll(refs("leaving", ids.length));
+      spec.queueRefs = names;
+      return this;
+    }
+
     Plan<CcAgentStatus> plan() {
       References.Resolved ext = refsStop == null ? new References.Resolved(extReady, extDeleting) : null;
-      References.Resolved q = refsStop == null ? new References.Resolved(queues, Set.of()) : null;
+      References.Resolved q = refsStop == null ? new References.Resolved(queues, queuesDeleting) : null;
       return AgentPlanner.plan(new AgentPlanner.Input(
           spec, ext, q, refsStop, Optional.ofNullable(observed).map(Seat::details), records));
     }
@@ -325,6 +334,9 @@ class AgentPlannerTest {
         Arguments.of("a bound extension being deleted is kept", given().extensions("2001").deleting("2002"),
             seat().extensions("2001", "2002"), List.of()),
         Arguments.of("an unbound extension being deleted is not bound", given().deleting("2002"), seat(), List.of()),
+        Arguments.of("a bound queue being deleted is kept (its own deletion decides)", given().queues("9001").queuesDeleting("9002"),
+            seat().queues("9001", "9002"), List.of()),
+        Arguments.of("an unbound queue being deleted is not bound", given().queuesDeleting("9002"), seat(), List.of()),
         Arguments.of("an extension no longer referenced is unbound", given(), seat().extensions("2001"),
             List.of(new Op.UnbindAgentExtensions(ID, List.of("2001")))));
   }
