@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
  */
 public final class CcapiClientFactory implements AutoCloseable {
   private static final int IDLE_CONNECTIONS = 16;
+  public static final String DEFAULT_USER_AGENT = "ccapi-operator";
   private final OkHttpClient http;
   private final CcapiClient.CallRecorder recorder;
   private final Clock clock;
@@ -31,6 +32,16 @@ public final class CcapiClientFactory implements AutoCloseable {
    */
   public CcapiClientFactory(
       Duration connectTimeout, Duration readTimeout, int callsPerSecond, CcapiClient.CallRecorder recorder, Clock clock) {
+    this(connectTimeout, readTimeout, callsPerSecond, recorder, clock, DEFAULT_USER_AGENT);
+  }
+
+  /**
+   * @param userAgent sent with every call, e.g. {@code ccapi-operator (pod name)}: the platform's request
+   *     logs then tell which replica called
+   */
+  public CcapiClientFactory(
+      Duration connectTimeout, Duration readTimeout, int callsPerSecond, CcapiClient.CallRecorder recorder, Clock clock,
+      String userAgent) {
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(connectTimeout)
@@ -38,7 +49,8 @@ public final class CcapiClientFactory implements AutoCloseable {
             .writeTimeout(readTimeout)
             .retryOnConnectionFailure(false)
             // the reconcile threads (JOSDK's default pool) call concurrently: keep a connection for each
-            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+            .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     if (callsPerSecond > 0) {
       builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
     }

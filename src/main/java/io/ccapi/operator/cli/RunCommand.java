@@ -41,10 +41,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--metrics-port", defaultValue = "8080", description = "Port of /metrics, /healthz and /readyz (default ${DEFAULT-VALUE}).")
   int metricsPort;
 
-  @Option(names = "--leader-election", description = "Run only while holding the Lease 'ccapi-operator' in $POD_NAMESPACE (or --lease-namespace).")
+  /** On by default: two operators writing to one tenant at once duplicate tenants and mismatch passwords. */
+  @Option(names = "--leader-election", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "Run only while holding the Lease 'ccapi-operator' (default ${DEFAULT-VALUE}); --leader-election=false only for development, with one operator per cluster.")
   boolean leaderElection;
 
-  @Option(names = "--lease-namespace", description = "Namespace of the leader-election Lease (default: $POD_NAMESPACE).")
+  @Option(names = "--lease-namespace",
+      description = "Namespace of the leader-election Lease (default: $POD_NAMESPACE, else the kubeconfig's namespace).")
   String leaseNamespace;
 
   @Override
@@ -56,15 +59,16 @@ final class RunCommand implements Callable<Integer> {
             .withUnboundExtensionCheck(unboundExtensionCheck)
             .withTimeouts(connectTimeout, readTimeout)
             .withRateLimit(rateLimit);
+    KubernetesClient client = new KubernetesClientBuilder().build();
     if (leaderElection) {
-      String ns = leaseNamespace != null ? leaseNamespace : System.getenv("POD_NAMESPACE");
-      if (ns == null || ns.isBlank()) {
-        System.err.println("--leader-election needs --lease-namespace or the POD_NAMESPACE environment variable");
+      String ns = leaseNamespace(client);
+      if (ns == null) {
+        client.close();
+        System.err.println("leader election needs --lease-namespace, $POD_NAMESPACE or a namespace in the kubeconfig (--leader-election=false turns it off)");
         return 2;
       }
       settings = settings.withLeaderElection(ns);
     }
-    KubernetesClient client = new KubernetesClientBuilder().build();
     CountDownLatch stop = new CountDownLatch(1);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (CcapiOperator operator = CcapiOperator.start(client, settings, new MicrometerCallRecorder(registry), registry);
@@ -72,11 +76,22 @@ final class RunCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       System.out.println("metrics and probes on :" + ops.port() + " (/metrics, /healthz, /readyz)");
       System.out.println("ccapi-operator running against " + client.getConfiguration().getMasterUrl()
-          + (namespaces.isEmpty() ? " (all namespaces)" : " (namespaces " + String.join(",", namespaces) + ")"));
+          + (namespaces.isEmpty() ? " (all namespaces)" : " (namespaces " + String.join(",", namespaces) + ")")
+          + (settings.leaseNamespace() == null ? ", leader election off" : ", leader election on (Lease " + settings.leaseNamespace() + "/" + OperatorSettings.LEASE_NAME + ")"));
       stop.await();
     } finally {
       client.close();
     }
     return 0;
+  }
+
+  /** --lease-namespace, else $POD_NAMESPACE (in a pod), else the kubeconfig's or service account's namespace. */
+  private String leaseNamespace(KubernetesClient client) {
+    for (String ns : new String[] {leaseNamespace, System.getenv("POD_NAMESPACE"), client.getNamespace()}) {
+      if (ns != null && !ns.isBlank()) {
+        return ns;
+      }
+    }
+    return null;
   }
 }

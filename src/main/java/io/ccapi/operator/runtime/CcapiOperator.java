@@ -53,7 +53,8 @@ public final class CcapiOperator implements AutoCloseable {
       KubernetesClient kube, OperatorSettings settings, CcapiClient.CallRecorder recorder, MeterRegistry registry) {
     Clock clock = Clock.systemUTC();
     CcapiClientFactory clients =
-        new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock);
+        new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock,
+            CcapiClientFactory.DEFAULT_USER_AGENT + " (" + identity() + ")");
     AtomicBoolean leading = new AtomicBoolean(settings.leaseNamespace() == null);
     OperatorServices svc =
         OperatorServices.create(kube, settings.namespaces(), new ListCacheObserver(settings.pollInterval(), clock), clients, clock, settings.pollInterval());
@@ -83,8 +84,16 @@ public final class CcapiOperator implements AutoCloseable {
     return new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
   }
 
+  /**
+   * Who this operator is, for the Lease and the ccapi User-Agent: the pod name ($HOSTNAME in a pod), so
+   * a restarted container takes its own lease back at once; outside a pod, the process id.
+   */
+  public static String identity() {
+    return Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
+  }
+
   private static LeaderElectionConfiguration leaderElection(String namespace, AtomicBoolean leading) {
-    String identity = Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
+    String identity = identity();
     return new LeaderElectionConfiguration(
         OperatorSettings.LEASE_NAME,
         namespace,

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /ccapi/v2/}. Fixed order per request: count it, inject faults, route (404/405), check the
+ * Serves {@code /ccapi/v2/}. Fixed order per request: count and record it, inject faults, route (404/405), check the
  * signature (401), resolve the app (100017/100002), parse the body (100004), run the handler, answer
  * {@code {"ErrCode","ErrDesc","Result"}}.
  */
@@ -23,13 +23,15 @@ final class ApiDispatcher {
 
   private final SimState state;
   private final SimStats stats;
+  private final SimRequests requests;
   private final Faults faults;
   private final SimAuth auth;
   private final SimRouter router = new SimRouter();
 
-  ApiDispatcher(SimState state, SimStats stats, Faults faults, SimAuth auth) {
+  ApiDispatcher(SimState state, SimStats stats, SimRequests requests, Faults faults, SimAuth auth) {
     this.state = state;
     this.stats = stats;
+    this.requests = requests;
     this.faults = faults;
     this.auth = auth;
     new AppsApi(state).register(router);
@@ -47,7 +49,10 @@ final class ApiDispatcher {
     // app_id: the reference's agent/logout example names AppId so.
     String appId = query.containsKey("AppId") ? query.get("AppId") : query.get("app_id");
     SimRouter.Match match = router.match(method, path);
-    stats.record(method + " " + (match.route() == null ? "(unmatched)" : match.route().template()), appId);
+    String endpoint = method + " " + (match.route() == null ? "(unmatched)" : match.route().template());
+    stats.record(endpoint, appId);
+    requests.record(new SimRequests.Request(
+        System.currentTimeMillis(), endpoint, appId, exchange.getRequestHeaders().getFirst("User-Agent"), query.get("Sign")));
 
     FaultSettings settings = faults.get();
     Faults.Outcome outcome;

@@ -46,10 +46,11 @@ public final class CcapiSimulator implements AutoCloseable {
   public static CcapiSimulator start(SimulatorConfig config) throws IOException {
     SimState state = new SimState();
     SimStats stats = new SimStats();
+    SimRequests requests = new SimRequests();
     Faults faults = new Faults(config.faults());
     ApiDispatcher api =
-        new ApiDispatcher(state, stats, faults, new SimAuth(config.sid(), config.authToken(), Clock.systemUTC()));
-    OpsApi ops = new OpsApi(state, stats, faults);
+        new ApiDispatcher(state, stats, requests, faults, new SimAuth(config.sid(), config.authToken(), Clock.systemUTC()));
+    OpsApi ops = new OpsApi(state, stats, requests, faults);
 
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);

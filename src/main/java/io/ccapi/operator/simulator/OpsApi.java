@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The unsigned operations endpoints under {@code /__sim/}: stats, a state dump, faults and reset. Only
+ * The unsigned operations endpoints under {@code /__sim/}: stats, a state dump, the last requests (with
+ * their Sign), faults and reset. Only
  * loopback callers are served (403 otherwise). The state dump holds app secrets and extension passwords:
  * it is a test and development tool, like the simulator itself.
  */
@@ -30,11 +31,13 @@ final class OpsApi {
 
   private final SimState state;
   private final SimStats stats;
+  private final SimRequests requests;
   private final Faults faults;
 
-  OpsApi(SimState state, SimStats stats, Faults faults) {
+  OpsApi(SimState state, SimStats stats, SimRequests requests, Faults faults) {
     this.state = state;
     this.stats = stats;
+    this.requests = requests;
     this.faults = faults;
   }
 
@@ -48,11 +51,13 @@ final class OpsApi {
     switch (route) {
       case "GET stats" -> reply(exchange, 200, stats.snapshot());
       case "GET state" -> reply(exchange, 200, Map.of("apps", dump()));
+      case "GET requests" -> reply(exchange, 200, Map.of("requests", requests.snapshot()));
       case "GET faults" -> reply(exchange, 200, faults.get());
       case "PUT faults" -> putFaults(exchange, body);
       case "POST reset" -> {
         state.clear();
         stats.reset();
+        requests.reset();
         reply(exchange, 200, Map.of("reset", true));
       }
       default -> reply(exchange, 404, Map.of("error", "no such endpoint: " + route));

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
@@ -46,6 +47,26 @@ class SimulatorOpsTest {
 
   private JsonNode stats() {
     return sim.ops("GET", "stats", null).json();
+  }
+
+  @Test
+  void requestsAreRecordedInOrderWithUserAgentAndSign() {
+    CcapiClient named =
+        new CcapiClientFactory(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 0, CcapiClient.CallRecorder.NONE,
+            java.time.Clock.systemUTC(), "ccapi-operator (pod-a)").create(sim.simulator.baseUrl(), SimHarness.CREDENTIALS);
+    String appId = named.createApp(new Apps.CreateRequest("t", Apps.TYPE_CALL_CENTER, "", null, null)).appId();
+    sim.client.listQueues(appId);
+
+    JsonNode requests = sim.ops("GET", "requests", null).json().get("requests");
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(0).get("endpoint").asText()).isEqualTo("POST apps");
+    assertThat(requests.get(0).get("userAgent").asText()).isEqualTo("ccapi-operator (pod-a)");
+    assertThat(requests.get(0).get("sign").asText()).matches("[0-9a-f]{40}");
+    assertThat(requests.get(1).get("endpoint").asText()).isEqualTo("GET queues");
+    assertThat(requests.get(1).get("appId").asText()).isEqualTo(appId);
+    assertThat(requests.get(1).get("userAgent").asText()).isEqualTo(CcapiClientFactory.DEFAULT_USER_AGENT);
+    sim.ops("POST", "reset", null);
+    assertThat(sim.ops("GET", "requests", null).json().get("requests")).isEmpty();
   }
 
   @Test
@@ -157,7 +178,7 @@ class SimulatorOpsTest {
   void opsRefuseNonLoopbackCallers() throws Exception {
     // The server only listens on 127.0.0.1, so a remote caller is simulated at the exchange level.
     SimState state = new SimState();
-    OpsApi ops = new OpsApi(state, new SimStats(), new Faults(FaultSettings.none()));
+    OpsApi ops = new OpsApi(state, new SimStats(), new SimRequests(), new Faults(FaultSettings.none()));
     FakeExchange remote = new FakeExchange("GET", "/__sim/state", new InetSocketAddress("192.0.2.10", 40000));
     ops.handle(remote);
     assertThat(remote.status).isEqualTo(403);
