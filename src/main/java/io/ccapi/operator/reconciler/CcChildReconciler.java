@@ -124,11 +124,11 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
     String appName = Refs.name(resource, "spec.appRef", resource.appName());
     CcApp app =
         referenced(context, CcApp.class, resource, appName)
-            .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " does not exist in this namespace"));
+            .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "spec.appRef: CcApp " + appName + " does not exist in this namespace"));
     if (!Conditions.isReady(app.getStatus()) && !Reason.Paused.name().equals(Conditions.readyReason(app.getStatus()))) {
       throw new ReconcileException(
           Reason.WaitingForApp,
-          "CcApp " + appName + " is not Ready (" + Objects.requireNonNullElse(Conditions.readyReason(app.getStatus()), "no status yet") + ")");
+          "spec.appRef: CcApp " + appName + " is not Ready (" + Objects.requireNonNullElse(Conditions.readyReason(app.getStatus()), "no status yet") + ")");
     }
     return svc.apps()
         .get(ns(resource), appName)

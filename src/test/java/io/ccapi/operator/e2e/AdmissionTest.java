@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The CRD schemas refuse manifests that break the reference's formats, naming the field. */
 @Tag("apiserver")
-class AdmissionTest {
+public class AdmissionTest {
   static EmbeddedCluster cluster;
   static KubernetesClient kube;
 
@@ -39,7 +39,7 @@ class AdmissionTest {
     }
   }
 
-  static Stream<Arguments> malformed() {
+  public static Stream<Arguments> malformed() {
     return Stream.of(
         Arguments.of("extension 0123", ext("extension: \"0123\""), "spec.extension"),
         Arguments.of("extension of five digits", ext("extension: \"81011\""), "spec.extension"),

@@ -85,8 +85,8 @@ class ReferencesTest {
 
   static Stream<Arguments> stops() {
     return Stream.of(
-        Arguments.of("missing", List.of("a", "x"), Reason.WaitingForReference, "CcExtension x does not exist in this namespace"),
-        Arguments.of("not Ready", List.of("n"), Reason.WaitingForReference, "CcExtension n is not Ready yet"),
+        Arguments.of("missing", List.of("a", "x"), Reason.WaitingForReference, "spec.extensionRefs[1]: CcExtension x does not exist in this namespace"),
+        Arguments.of("not Ready", List.of("n"), Reason.WaitingForReference, "spec.extensionRefs[0]: CcExtension n is not Ready yet"),
         Arguments.of("other app", List.of("a", "o"), Reason.InvalidSpec, "spec.extensionRefs[1]: CcExtension o belongs to CcApp other, not app"),
         Arguments.of("other namespace", List.of("elsewhere/a"), Reason.InvalidSpec,
             "spec.extensionRefs[0]: reference to namespace 'elsewhere' is refused; references must stay in namespace 'ns'"),
