@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator as its own process, {@code java ... Main run}, on this JVM's classpath (under Surefire the
- * booter jar, whose manifest names the test classpath): a pod as Kubernetes runs it, with its own
+ * The operator as its own process, {@code java ... Main run}, on the test classpath (as Surefire tells it):
+ * a pod as Kubernetes runs it, with its own
  * HOSTNAME (pod name, lease identity and ccapi User-Agent), POD_NAMESPACE and KUBECONFIG. Its output goes
  * to a file. {@link #kill} is SIGKILL (destroyForcibly on Linux): no shutdown hook, nothing flushed.
  */
@@ -32,7 +32,7 @@ final class OperatorProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Main.class.getName(), "run",
         "--namespace=" + namespace, "--metrics-port=0", "--poll-interval=PT5S", "--unbound-extension-check=PT30S",
         "--ccapi-connect-timeout=PT1S", "--ccapi-read-timeout=PT2S", "--ccapi-rate-limit=0"));
     command.addAll(List.of(extra));

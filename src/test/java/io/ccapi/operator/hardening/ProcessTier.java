@@ -46,6 +46,9 @@ abstract class ProcessTier {
 
   @AfterAll
   static void stopCluster() throws Exception {
+    if (kubeconfig != null) {
+      Files.deleteIfExists(kubeconfig);
+    }
     RealApiServer.closeAll(cluster);
   }
 
