@@ -11,10 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator as its own process, {@code java ... Main run}, on the test classpath (as Surefire tells it):
- * a pod as Kubernetes runs it, with its own
- * HOSTNAME (pod name, lease identity and ccapi User-Agent), POD_NAMESPACE and KUBECONFIG. Its output goes
- * to a file. {@link #kill} is SIGKILL (destroyForcibly on Linux): no shutdown hook, nothing flushed.
+ * The operator as its own process, {@code java ... Main run}, on the test classpath (as Surefire tells
+ * it): a pod as Kubernetes runs it, with its own HOSTNAME (pod name, lease identity and ccapi
+ * User-Agent), POD_NAMESPACE and KUBECONFIG. Its output goes to a file. {@link #kill} is SIGKILL (destroyForcibly on Linux): no shutdown hook, nothing flushed.
  */
 final class OperatorProcess implements AutoCloseable {
   final String identity;
