@@ -1,6 +1,7 @@
 package io.ccapi.operator.apply;
 
 import io.ccapi.operator.plan.EventReason;
+import io.ccapi.operator.plan.KubeNames;
 import io.ccapi.operator.plan.Reason;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -49,9 +50,7 @@ public final class KubeEvents {
   private void record(HasMetadata about, String type, String reason, String message) {
     String namespace = about.getMetadata().getNamespace();
     String name =
-        about.getMetadata().getName()
-            + "."
-            + DigestUtils.sha1Hex(about.getMetadata().getUid() + reason + message).substring(0, 16);
+        KubeNames.derived(about.getMetadata().getName(), "." + DigestUtils.sha1Hex(about.getMetadata().getUid() + reason + message).substring(0, 16));
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     try {
       try {

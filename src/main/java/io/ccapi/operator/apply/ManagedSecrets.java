@@ -25,7 +25,8 @@ public final class ManagedSecrets implements AutoCloseable {
   public static final String MANAGED_BY_LABEL = OwnershipRule.MANAGED_BY_LABEL;
   public static final String MANAGED_BY = OwnershipRule.MANAGED_BY;
   public static final String OWNER_KIND_LABEL = "ccapi.io/owner-kind";
-  public static final String OWNER_NAME_LABEL = "ccapi.io/owner-name";
+  /** The owner's uid: a label value has at most 63 characters, a resource name up to 253. */
+  public static final String OWNER_UID_LABEL = "ccapi.io/owner-uid";
 
   private final KubernetesClient client;
   private final OwnSecretsCache cache;
@@ -103,7 +104,7 @@ public final class ManagedSecrets implements AutoCloseable {
             .withNamespace(owner.getMetadata().getNamespace())
             .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
             .addToLabels(OWNER_KIND_LABEL, owner.getKind())
-            .addToLabels(OWNER_NAME_LABEL, owner.getMetadata().getName())
+            .addToLabels(OWNER_UID_LABEL, owner.getMetadata().getUid())
             .withOwnerReferences(
                 new OwnerReferenceBuilder()
                     .withApiVersion(owner.getApiVersion())

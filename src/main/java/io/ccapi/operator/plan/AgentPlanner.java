@@ -36,7 +36,7 @@ public final class AgentPlanner {
 
   /** The Secret the operator keeps for the CcAgent named {@code resourceName}. */
   public static String secretName(String resourceName) {
-    return resourceName + "-extensions";
+    return KubeNames.derived(resourceName, "-extensions");
   }
 
   /**

@@ -30,7 +30,7 @@ public final class AppPlanner {
 
   /** The Secret the operator keeps for the CcApp named {@code resourceName}. */
   public static String secretName(String resourceName) {
-    return resourceName + "-ccapp";
+    return KubeNames.derived(resourceName, "-ccapp");
   }
 
   public static Plan<CcAppStatus> plan(Input in) {

@@ -30,7 +30,7 @@ public final class ExtensionPlanner {
 
   /** The Secret the operator keeps for the CcExtension named {@code resourceName}. */
   public static String secretName(String resourceName) {
-    return resourceName + "-sip";
+    return KubeNames.derived(resourceName, "-sip");
   }
 
   public static Plan<CcExtensionStatus> plan(Input in) {
