@@ -17,13 +17,17 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Reads and writes the {@link Claim} of a resource (annotation {@code ccapi.io/claim}). The informer cache
  * may serve a resource older than our own patch (JOSDK 5.2.3), so what this process wrote is also kept in
- * memory, by uid, and wins over the cached annotation.
+ * memory, by uid, with the resourceVersion the patch produced: it wins over an older copy of the
+ * resource, never over a newer one (a person who removed the claim is heard at once).
  */
 public final class Claims {
   private static final String REMOVED = "";
 
+  /** A claim this process wrote and the resourceVersion its patch produced (null when unknown). */
+  private record Written(String value, String resourceVersion) {}
+
   private final KubernetesClient client;
-  private final ConcurrentMap<String, String> written = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Written> written = new ConcurrentHashMap<>();
 
   public Claims(KubernetesClient client) {
     this.client = client;
@@ -32,12 +36,27 @@ public final class Claims {
   /** The resource's claim, if there is one that names its uid. */
   public Optional<Claim> get(HasMetadata resource) {
     String uid = resource.getMetadata().getUid();
-    String value = written.get(uid);
-    if (value == null) {
-      Map<String, String> annotations = resource.getMetadata().getAnnotations();
-      value = annotations == null ? null : annotations.get(Annotations.CLAIM);
+    Written mine = written.get(uid);
+    if (mine != null && !newer(resource.getMetadata().getResourceVersion(), mine.resourceVersion())) {
+      return Claim.of(mine.value(), uid);
     }
-    return Claim.of(value, uid);
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    return Claim.of(annotations == null ? null : annotations.get(Annotations.CLAIM), uid);
+  }
+
+  /** Whether {@code resource} is exactly what this process's last claim write on it produced. */
+  public boolean isOwnWrite(HasMetadata resource) {
+    Written mine = written.get(resource.getMetadata().getUid());
+    return mine != null && mine.resourceVersion() != null && mine.resourceVersion().equals(resource.getMetadata().getResourceVersion());
+  }
+
+  /** Whether resourceVersion {@code seen} is later than {@code mine} (numeric, as the API server's are). */
+  private static boolean newer(String seen, String mine) {
+    try {
+      return mine != null && seen != null && Long.parseLong(seen) > Long.parseLong(mine);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /**
@@ -53,12 +72,13 @@ public final class Claims {
     annotation.put(Annotations.CLAIM, value);
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) resource.getClass();
-    client
+    T patched = client
         .resources(type)
         .inNamespace(resource.getMetadata().getNamespace())
         .withName(resource.getMetadata().getName())
         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("metadata", Map.of("annotations", annotation))));
-    written.put(resource.getMetadata().getUid(), value == null ? REMOVED : value);
+    String version = patched == null ? null : patched.getMetadata().getResourceVersion();
+    written.put(resource.getMetadata().getUid(), new Written(value == null ? REMOVED : value, version));
   }
 
   /** Drops what this process remembers of a deleted resource. */

@@ -1,5 +1,6 @@
 package io.ccapi.operator.runtime;
 
+import io.ccapi.operator.apply.Claims;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.ccapi.operator.apply.ManagedSecrets;
@@ -78,7 +79,7 @@ public final class CcapiOperator implements AutoCloseable {
             new CcExtensionReconciler(svc, settings.unboundExtensionCheck(), clock),
             new CcAgentReconciler(svc),
             new CcSubscriptionReconciler(svc))) {
-      register(operator, r, settings);
+      register(operator, r, settings, svc.claims());
     }
     operator.start();
     return new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
@@ -134,13 +135,13 @@ public final class CcapiOperator implements AutoCloseable {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void register(Operator operator, Reconciler reconciler, OperatorSettings settings) {
+  private static void register(Operator operator, Reconciler reconciler, OperatorSettings settings, Claims claims) {
     Consumer<ControllerConfigurationOverrider> config =
         o -> {
-          // Spec changes (generation), deletion, and the annotations a person sets to adopt, pause or
-          // resume wake a reconcile; the operator's own status and claim writes do not.
+          // Spec changes (generation), deletion, and the annotations a person sets to adopt, pause,
+          // resume or retry a create wake a reconcile; the operator's own status and claim writes do not.
           o.withGenerationAware(false);
-          o.withOnUpdateFilter((now, before) -> ReconcileTriggers.worthReconciling((HasMetadata) now, (HasMetadata) before));
+          o.withOnUpdateFilter((now, before) -> ReconcileTriggers.worthReconciling((HasMetadata) now, (HasMetadata) before, claims));
           o.withRetry(
               new GenericRetry()
                   .setInitialInterval(Duration.ofSeconds(1))

@@ -1,5 +1,6 @@
 package io.ccapi.operator.runtime;
 
+import io.ccapi.operator.apply.Claims;
 import io.ccapi.operator.crd.Annotations;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
@@ -10,11 +11,11 @@ final class ReconcileTriggers {
   private ReconcileTriggers() {}
 
   /**
-   * A new generation (spec), a deletion, a change of finalizers, or a change of the adopt or pause
-   * annotation. Claims are not watched: the operator writes them itself, and a claim a person removes
-   * (the CreateOutcomeUnknown remedy) is seen at the next poll.
+   * A new generation (spec), a deletion, a change of finalizers, a change of the adopt or pause
+   * annotation, or a claim a person removed (to have a create tried again). The operator's own claim
+   * writes, a removal included (a refused create restores "no claim"), wake nothing.
    */
-  static boolean worthReconciling(HasMetadata now, HasMetadata before) {
+  static boolean worthReconciling(HasMetadata now, HasMetadata before, Claims claims) {
     if (before == null) {
       return true;
     }
@@ -22,7 +23,8 @@ final class ReconcileTriggers {
         || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
         || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
         || changed(now, before, Annotations.ADOPT)
-        || changed(now, before, Annotations.PAUSED);
+        || changed(now, before, Annotations.PAUSED)
+        || (annotation(now, Annotations.CLAIM) == null && annotation(before, Annotations.CLAIM) != null && !claims.isOwnWrite(now));
   }
 
   private static boolean changed(HasMetadata now, HasMetadata before, String key) {

@@ -68,11 +68,13 @@ public final class OperatorHarness implements AutoCloseable {
   public final CcapiClient platform;
   private final CcapiClientFactory factory;
   private final io.micrometer.core.instrument.MeterRegistry registry;
+  private final Duration poll;
   private CcapiOperator operator;
 
   private OperatorHarness(
-      CcapiSimulator simulator, EmbeddedCluster cluster, io.micrometer.core.instrument.MeterRegistry registry, CcapiOperator operator) {
+      CcapiSimulator simulator, EmbeddedCluster cluster, io.micrometer.core.instrument.MeterRegistry registry, Duration poll, CcapiOperator operator) {
     this.simulator = simulator;
+    this.poll = poll;
     this.registry = registry;
     this.cluster = cluster;
     this.kube = cluster.client();
@@ -91,17 +93,22 @@ public final class OperatorHarness implements AutoCloseable {
    * what a reconcile throws before the error status sees it.
    */
   public static OperatorHarness start(io.micrometer.core.instrument.MeterRegistry registry) throws Exception {
+    return start(registry, POLL);
+  }
+
+  /** With a poll interval of its own: a test that something happens at once, not at the next poll. */
+  public static OperatorHarness start(io.micrometer.core.instrument.MeterRegistry registry, Duration poll) throws Exception {
     CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
     EmbeddedCluster cluster = EmbeddedCluster.startMock();
     Crds.install(cluster.client());
-    return new OperatorHarness(simulator, cluster, registry, startOperator(cluster.client(), registry));
+    return new OperatorHarness(simulator, cluster, registry, poll, startOperator(cluster.client(), registry, poll));
   }
 
-  private static CcapiOperator startOperator(KubernetesClient kube, io.micrometer.core.instrument.MeterRegistry registry) {
+  private static CcapiOperator startOperator(KubernetesClient kube, io.micrometer.core.instrument.MeterRegistry registry, Duration poll) {
     OperatorSettings settings =
         OperatorSettings.defaults()
-            .withPollInterval(POLL)
-            .withUnboundExtensionCheck(POLL)
+            .withPollInterval(poll)
+            .withUnboundExtensionCheck(poll)
             .withServerSideApply(false)
             .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
     return CcapiOperator.start(kube, settings, CcapiClient.CallRecorder.NONE, registry);
@@ -110,7 +117,7 @@ public final class OperatorHarness implements AutoCloseable {
   /** Stops the operator (as a pod restart would) and starts a new one with nothing in memory. */
   public void restartOperator() {
     operator.close();
-    operator = startOperator(kube, registry);
+    operator = startOperator(kube, registry, poll);
   }
 
   /** A new namespace with the credentials Secret of the simulator's account. */
