@@ -66,6 +66,9 @@ Role per watched namespace.
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "update", "patch"]
 - apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch", "get", "update"]
 {{- end }}

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -38,15 +39,17 @@ public final class CcapiClient {
   private static final Logger LOG = LoggerFactory.getLogger(CcapiClient.class);
   private static final MediaType JSON = MediaType.get("application/json;charset=utf-8");
   private static final int AGENT_PAGE_SIZE = 500;
+  /** How the message of a failed TLS handshake starts. */
+  public static final String TLS_FAILED = "TLS handshake failed";
 
   private final OkHttpClient http;
   private final HttpUrl base;
-  private final CcapiCredentials credentials;
+  private final Supplier<CcapiCredentials> credentials;
   private final Clock clock;
   private final CallRecorder recorder;
 
   CcapiClient(
-      OkHttpClient http, String baseUrl, CcapiCredentials credentials, Clock clock, CallRecorder recorder) {
+      OkHttpClient http, String baseUrl, Supplier<CcapiCredentials> credentials, Clock clock, CallRecorder recorder) {
     this.http = http;
     this.base = HttpUrl.get(baseUrl.replaceAll("/+$", "") + "/ccapi/v2/");
     this.credentials = credentials;
@@ -299,8 +302,9 @@ public final class CcapiClient {
     if (appId != null) {
       url.addQueryParameter("AppId", appId);
     }
-    url.addQueryParameter("Sid", credentials.sid())
-        .addQueryParameter("Sign", Signer.sign(credentials.sid(), credentials.authToken(), timestamp));
+    CcapiCredentials account = credentials.get();
+    url.addQueryParameter("Sid", account.sid())
+        .addQueryParameter("Sign", Signer.sign(account.sid(), account.authToken(), timestamp));
     Request request =
         new Request.Builder()
             .url(url.build())
@@ -346,7 +350,10 @@ public final class CcapiClient {
       return envelope;
     } catch (IOException e) {
       // The I/O message is not trusted to be free of the URL; only its type is kept.
-      String what = "I/O error: " + e.getClass().getSimpleName();
+      String what =
+          e instanceof javax.net.ssl.SSLException
+              ? TLS_FAILED + " (" + e.getClass().getSimpleName() + "): the endpoint's certificate is not trusted or TLS is misconfigured (a private CA goes in the CcApp's spec.caBundleRef)"
+              : "I/O error: " + e.getClass().getSimpleName();
       if (neverSent(e)) {
         throw CcapiException.notSent(what, label);
       }

@@ -2,7 +2,10 @@ package io.ccapi.operator.ccapi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -16,6 +19,7 @@ public final class CcapiClientFactory implements AutoCloseable {
   private final OkHttpClient http;
   private final CcapiClient.CallRecorder recorder;
   private final Clock clock;
+  private final Map<String, OkHttpClient> withCa = new ConcurrentHashMap<>();
 
   public CcapiClientFactory(Duration connectTimeout, Duration readTimeout, CcapiClient.CallRecorder recorder) {
     this(connectTimeout, readTimeout, 0, recorder, Clock.systemUTC());
@@ -59,8 +63,30 @@ public final class CcapiClientFactory implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * A client for tools and tests that talk to a local simulator: the URL is taken as given (http
+   * included), with the system's CAs. The operator uses {@link #create(String, Supplier, Transport)}.
+   */
   public CcapiClient create(String baseUrl, CcapiCredentials credentials) {
-    return new CcapiClient(http, baseUrl, credentials, clock, recorder);
+    return new CcapiClient(http, baseUrl, () -> credentials, clock, recorder);
+  }
+
+  /**
+   * A client whose credentials are read at every call (a rotated Secret takes effect on the next one)
+   * and whose transport is {@code transport}: an http:// URL is refused unless it allows plain http.
+   * Clients with the same CA bundle share one TLS configuration; all share the pool and the rate limit.
+   */
+  public CcapiClient create(String baseUrl, Supplier<CcapiCredentials> credentials, Transport transport) {
+    transport.requireAllowed(baseUrl);
+    OkHttpClient client =
+        transport.caBundlePem() == null
+            ? http
+            : withCa.computeIfAbsent(transport.caBundlePem(), pem -> {
+                OkHttpClient.Builder builder = http.newBuilder();
+                transport.configure(builder);
+                return builder.build();
+              });
+    return new CcapiClient(client, baseUrl, credentials, clock, recorder);
   }
 
   /** Releases pooled connections and dispatcher threads. */

@@ -9,8 +9,17 @@ import io.fabric8.generator.annotation.Size;
 public class CcAppSpec {
   @Required
   @Pattern(Patterns.URL)
-  @JsonPropertyDescription("Base URL of the ccapi platform, e.g. https://tenant.example.cn (the operator appends /ccapi/v2/).")
+  @JsonPropertyDescription("Base URL of the ccapi platform, e.g. https://tenant.example.cn (the operator appends /ccapi/v2/). An http:// URL needs spec.insecure: true.")
   public String endpoint;
+
+  @Default("false")
+  @JsonPropertyDescription(
+      "Allow an http:// endpoint: requests travel unencrypted, readable and replayable on the way. For the simulator and local development only; without it an http:// endpoint is refused. TLS certificates are verified whatever this says.")
+  public Boolean insecure = false;
+
+  @JsonPropertyDescription(
+      "CA certificates (PEM) to trust, instead of the system's, for an https:// endpoint whose certificate a private CA issued. TLS verification stays on.")
+  public CaBundleRef caBundleRef;
 
   @Required
   @Pattern(Patterns.REF)

@@ -33,6 +33,14 @@ public final class AppPlanner {
     return KubeNames.derived(resourceName, "-ccapp");
   }
 
+  /** Refuses an http:// endpoint unless spec.insecure allows it: the AuthToken's signatures would travel in clear. */
+  public static void requireTransport(CcAppSpec spec) {
+    if (spec.endpoint != null && spec.endpoint.regionMatches(true, 0, "http://", 0, 7) && !Boolean.TRUE.equals(spec.insecure)) {
+      throw new ReconcileException(Reason.InvalidSpec,
+          "spec.endpoint: " + spec.endpoint + " is http://, unencrypted; use https://, or set spec.insecure: true (the simulator, local development only)");
+    }
+  }
+
   public static Plan<CcAppStatus> plan(Input in) {
     CcAppStatus status = new CcAppStatus();
     status.secretName = in.records().secret().name();

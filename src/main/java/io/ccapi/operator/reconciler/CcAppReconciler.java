@@ -24,6 +24,9 @@ import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.Refs;
 import io.ccapi.operator.plan.StoredSecret;
+import io.ccapi.operator.ccapi.Transport;
+import io.ccapi.operator.crd.CaBundleRef;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -36,6 +39,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * CcApp: loads the account credentials, observes the application this resource manages (or adopts with
@@ -59,7 +64,21 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   @Override
   protected List<EventSource<?, CcApp>> moreEventSources(EventSourceContext<CcApp> context) {
     return List.of(
-        referenceSource(context, Secret.class, app -> Set.of(Refs.nameOf(app.getSpec().credentialsSecretRef))));
+        referenceSource(context, Secret.class, app -> referencedNames(app, CaBundleRef.Kind.Secret, Refs.nameOf(app.getSpec().credentialsSecretRef))),
+        referenceSource(context, ConfigMap.class, app -> referencedNames(app, CaBundleRef.Kind.ConfigMap, null)));
+  }
+
+  /** The names of {@code kind} this CcApp reads: {@code also} (may be null) and its CA bundle's object. */
+  private static Set<String> referencedNames(CcApp app, CaBundleRef.Kind kind, String also) {
+    Set<String> names = new java.util.HashSet<>();
+    if (also != null) {
+      names.add(also);
+    }
+    CaBundleRef ca = app.getSpec().caBundleRef;
+    if (ca != null && ca.kind == kind) {
+      names.add(Refs.nameOf(ca.name));
+    }
+    return names;
   }
 
   @Override
@@ -69,7 +88,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
 
   @Override
   protected Planned<CcAppStatus> observeAndPlan(CcApp app, Context<CcApp> context, boolean observing) {
-    CcapiClient client = svc.clients().create(app.getSpec().endpoint, credentials(app, context));
+    CcapiClient client = client(app, context);
     Records records = records(app, secretName(app));
     String appId = AppPlanner.appIdToObserve(app.getSpec(), records);
     if (appId != null) {
@@ -137,6 +156,50 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     return new OwnershipRule.Candidate(ns(app), name(app), app.getMetadata().getUid(), app.getMetadata().getCreationTimestamp(), claims);
   }
 
+  /**
+   * The client of this CcApp: the endpoint as spec.insecure and spec.caBundleRef allow, signed with the
+   * credentials Secret as it is at each call (a rotated token takes effect on the next call, children's
+   * included; a Secret that went away or lost a key leaves the last good values, and this CcApp stalls).
+   */
+  private CcapiClient client(CcApp app, Context<CcApp> context) {
+    AppPlanner.requireTransport(app.getSpec());
+    String pem = caBundle(app, context);
+    AtomicReference<CcapiCredentials> last = new AtomicReference<>(credentials(app, context));
+    Supplier<CcapiCredentials> live = () -> {
+      try {
+        last.set(credentials(app, context));
+      } catch (ReconcileException e) {
+        log.debug("CcApp {}/{}: credentials Secret unusable, keeping the last good values: {}", ns(app), name(app), e.getMessage());
+      }
+      return last.get();
+    };
+    return svc.clients().create(app.getSpec().endpoint, live, new Transport(Boolean.TRUE.equals(app.getSpec().insecure), pem));
+  }
+
+  /** The PEM of spec.caBundleRef, from its informer; null without one. */
+  private String caBundle(CcApp app, Context<CcApp> context) {
+    CaBundleRef ref = app.getSpec().caBundleRef;
+    if (ref == null) {
+      return null;
+    }
+    String name = Refs.name(app, "spec.caBundleRef.name", ref.name);
+    Optional<Map<String, String>> data = ref.kind == CaBundleRef.Kind.ConfigMap
+        ? referenced(context, ConfigMap.class, app, name).map(c -> c.getData() == null ? Map.<String, String>of() : c.getData())
+        : referenced(context, Secret.class, app, name).map(StoredSecret::decode);
+    String pem = data
+        .orElseThrow(() -> new ReconcileException(Reason.InvalidSpec, "spec.caBundleRef: " + ref.kind + " " + name + " does not exist"))
+        .get(ref.key);
+    if (pem == null || pem.isBlank()) {
+      throw new ReconcileException(Reason.InvalidSpec, "spec.caBundleRef: " + ref.kind + " " + name + " has no key '" + ref.key + "'");
+    }
+    try {
+      Transport.trustManager(pem);
+    } catch (IllegalArgumentException e) {
+      throw new ReconcileException(Reason.InvalidSpec, "spec.caBundleRef: key '" + ref.key + "' of " + ref.kind + " " + name + " holds " + e.getMessage());
+    }
+    return pem;
+  }
+
   private CcapiCredentials credentials(CcApp app, Context<CcApp> context) {
     String name = Refs.name(app, "spec.credentialsSecretRef", app.getSpec().credentialsSecretRef);
     Secret secret =
@@ -189,7 +252,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     String appId = records.secret().get("appId");
     try {
       if (appId != null) {
-        CcapiClient client = svc.clients().create(app.getSpec().endpoint, credentials(app, context));
+        CcapiClient client = client(app, context);
         svc.apps().put(new AppConnection(ns(app), name(app), appId, records.secret().get("extensionPrefix"), client));
       }
     } catch (ReconcileException e) {

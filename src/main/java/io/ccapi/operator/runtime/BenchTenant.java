@@ -33,6 +33,7 @@ final class BenchTenant {
         .withData(Map.of("sid", b64(SimulatorConfig.DEFAULT_SID), "authToken", b64(SimulatorConfig.DEFAULT_AUTH_TOKEN))).build()).create();
     CcAppSpec app = new CcAppSpec();
     app.endpoint = endpoint;
+    app.insecure = true; // the bench simulator speaks plain http
     app.credentialsSecretRef = "creds";
     app.displayName = APP;
     apply(kube, new CcApp(), APP, app);

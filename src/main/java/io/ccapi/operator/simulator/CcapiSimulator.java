@@ -2,6 +2,8 @@ package io.ccapi.operator.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A stateful ccapi v2 platform over HTTP on 127.0.0.1, for developing manifests and for tests: serves
@@ -33,17 +36,24 @@ public final class CcapiSimulator implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final boolean tls;
   private final ExecutorService executor;
   private final Faults faults;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private CcapiSimulator(HttpServer server, ExecutorService executor, Faults faults) {
     this.server = server;
+    this.tls = server instanceof HttpsServer;
     this.executor = executor;
     this.faults = faults;
   }
 
   public static CcapiSimulator start(SimulatorConfig config) throws IOException {
+    return start(config, null);
+  }
+
+  /** Over HTTPS with {@code tls} (its key and certificate), or over HTTP when null. */
+  public static CcapiSimulator start(SimulatorConfig config, SSLContext tls) throws IOException {
     SimState state = new SimState();
     SimStats stats = new SimStats();
     SimRequests requests = new SimRequests();
@@ -52,8 +62,15 @@ public final class CcapiSimulator implements AutoCloseable {
         new ApiDispatcher(state, stats, requests, faults, new SimAuth(config.sid(), config.authToken(), Clock.systemUTC()));
     OpsApi ops = new OpsApi(state, stats, requests, faults);
 
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port());
+    HttpServer server;
+    if (tls == null) {
+      server = HttpServer.create(address, 1024);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 1024);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+    }
     ExecutorService executor = newExecutor();
     server.setExecutor(executor);
     server.createContext("/", exchange -> dispatch(exchange, api, ops));
@@ -94,9 +111,9 @@ public final class CcapiSimulator implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT}, the base URL for {@code CcapiClientFactory.create}. */
+  /** {@code http://127.0.0.1:PORT} ({@code https://} over TLS), the base URL for {@code CcapiClientFactory.create}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + port();
+    return (tls ? "https" : "http") + "://127.0.0.1:" + port();
   }
 
   /** The faults in force (also readable and settable at {@code /__sim/faults}). */

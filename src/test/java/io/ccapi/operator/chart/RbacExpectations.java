@@ -37,6 +37,7 @@ final class RbacExpectations {
     }
     SECRET_VERBS.forEach(v -> grants.add("/secrets:" + v));
     EVENT_VERBS.forEach(v -> grants.add("/events:" + v));
+    List.of("get", "list", "watch").forEach(v -> grants.add("/configmaps:" + v)); // a CcApp's spec.caBundleRef
     return Set.copyOf(grants);
   }
 

@@ -96,6 +96,7 @@ class ManagementPolicyOnApiServerTest {
           name: tenant
         spec:
           endpoint: %s
+          insecure: true
           credentialsSecretRef: ccapi-credentials
           displayName: Legacy tenant
           appId: %s

@@ -280,6 +280,7 @@ class OwnershipOnApiServerTest {
   static void app(String ns, String name, Consumer<CcAppSpec> customize) {
     CcAppSpec spec = new CcAppSpec();
     spec.endpoint = simulator.baseUrl();
+    spec.insecure = true;
     spec.credentialsSecretRef = CREDENTIALS;
     spec.displayName = "Tenant " + name;
     customize.accept(spec);

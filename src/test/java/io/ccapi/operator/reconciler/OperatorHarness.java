@@ -98,7 +98,12 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** With a poll interval of its own: a test that something happens at once, not at the next poll. */
   public static OperatorHarness start(io.micrometer.core.instrument.MeterRegistry registry, Duration poll) throws Exception {
-    CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
+    return start(registry, poll, null);
+  }
+
+  /** With the simulator over HTTPS with {@code tls} (its key and certificate), or HTTP when null. */
+  public static OperatorHarness start(io.micrometer.core.instrument.MeterRegistry registry, Duration poll, javax.net.ssl.SSLContext tls) throws Exception {
+    CcapiSimulator simulator = CcapiSimulator.start(SimulatorConfig.ephemeral(), tls);
     EmbeddedCluster cluster = EmbeddedCluster.startMock();
     Crds.install(cluster.client());
     return new OperatorHarness(simulator, cluster, registry, poll, startOperator(cluster.client(), registry, poll));
@@ -142,6 +147,7 @@ public final class OperatorHarness implements AutoCloseable {
   public CcApp app(String ns, String name, Consumer<CcAppSpec> customize) {
     CcAppSpec spec = new CcAppSpec();
     spec.endpoint = simulator.baseUrl();
+    spec.insecure = true; // the simulator speaks plain http
     spec.credentialsSecretRef = CREDENTIALS;
     spec.displayName = "Tenant " + name;
     customize.accept(spec);

@@ -2,6 +2,8 @@ package io.ccapi.operator.cli.plan;
 
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
+import io.ccapi.operator.ccapi.CcapiCredentials;
+import io.ccapi.operator.ccapi.Transport;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcApp;
@@ -81,7 +83,10 @@ public final class PlanRunner {
   }
 
   private Plan<?> planAppOrThrow(CcApp app, List<String> notes) {
-    CcapiClient client = clients.create(app.getSpec().endpoint, credentials.of(app));
+    AppPlanner.requireTransport(app.getSpec());
+    CcapiCredentials account = credentials.of(app);
+    // plan reads the endpoint with the system's CAs (a spec.caBundleRef is not read here)
+    CcapiClient client = clients.create(app.getSpec().endpoint, () -> account, new Transport(Boolean.TRUE.equals(app.getSpec().insecure), null));
     Records recs = records.records(app, AppPlanner.secretName(app.getMetadata().getName()));
     String appId = AppPlanner.appIdToObserve(app.getSpec(), recs);
     Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(client.getApp(appId));
