@@ -13,6 +13,11 @@ public enum Reason {
   Reconciling(Kind.PROGRESSING),
   /** The CcApp this object belongs to is missing or not Ready yet. */
   WaitingForApp(Kind.PROGRESSING),
+  /**
+   * The CcApp is Ready but this operator process has not connected to it yet (it just started or took
+   * over the lease): transient, its children keep the Ready they had.
+   */
+  AppConnecting(Kind.PROGRESSING),
   /** A referenced CcExtension or CcQueue is missing or not Ready yet. */
   WaitingForReference(Kind.PROGRESSING),
   /** Deletion waits for bindings or child resources to go first. */
@@ -72,6 +77,14 @@ public enum Reason {
    */
   public boolean recheckedEveryPoll() {
     return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound || this == CreateOutcomeUnknown;
+  }
+
+  /**
+   * Whether this outcome says nothing about the platform object, only that this attempt could not look:
+   * a resource that was Ready at this generation stays Ready, and the error shows in Synced.
+   */
+  public boolean transientError() {
+    return this == BackendUnavailable || this == ClusterApiError || this == AppConnecting;
   }
 
   /** Maps a client error class to its reason. */

@@ -125,6 +125,11 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
     CcApp app =
         referenced(context, CcApp.class, resource, appName)
             .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "spec.appRef: CcApp " + appName + " does not exist in this namespace"));
+    if (Reason.Unauthorized.name().equals(Conditions.readyReason(app.getStatus()))) {
+      // every call of this child would be refused too: say so, not merely "waiting"
+      throw new ReconcileException(Reason.Unauthorized,
+          "CcApp " + appName + ": the platform refuses the credentials in its spec.credentialsSecretRef; fix that Secret and this resource follows");
+    }
     if (!Conditions.isReady(app.getStatus()) && !Reason.Paused.name().equals(Conditions.readyReason(app.getStatus()))) {
       throw new ReconcileException(
           Reason.WaitingForApp,
@@ -132,7 +137,7 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
     }
     return svc.apps()
         .get(ns(resource), appName)
-        .orElseThrow(() -> new ReconcileException(Reason.WaitingForApp, "CcApp " + appName + " is not connected yet"));
+        .orElseThrow(() -> new ReconcileException(Reason.AppConnecting, "CcApp " + appName + " is Ready; this operator process has not connected to it yet"));
   }
 
   /**

@@ -10,15 +10,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Writes the kstatus conditions of a status: Ready, Reconciling, Stalled, always all three, each with a
- * reason, the observed generation and a lastTransitionTime that moves only when its status flips.
+ * Writes the conditions of a status: the kstatus three — Ready, Reconciling, Stalled — and Synced, always
+ * all four, each with a reason, the observed generation and a lastTransitionTime that moves only when its
+ * status flips. As in Crossplane, Ready says whether the platform object is as the spec wants and Synced
+ * whether the last reconcile worked: a transient error ({@link Reason#transientError()}) on a resource
+ * that was Ready at this generation leaves Ready, Reconciling and Stalled as they were and shows in
+ * Synced only, so restarts and platform hiccups flip nothing a GitOps tool reads.
  */
 public final class Conditions {
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";
   public static final String STALLED = "Stalled";
+  /** Whether the last reconcile succeeded; its reason and message are the last error's. */
+  public static final String SYNCED = "Synced";
   /** Status messages are capped so that a long platform text cannot bloat the object. */
   static final int MAX_MESSAGE = 512;
 
@@ -34,14 +41,15 @@ public final class Conditions {
    */
   public void apply(CcStatus previous, CcStatus next, long generation, Reason reason, String message) {
     String text = cap(message);
-    boolean ready = reason.kind() == Reason.Kind.READY;
-    boolean stalled = reason.kind() == Reason.Kind.STALLED;
     List<Condition> old = previous == null ? List.of() : previous.conditions;
-    List<Condition> conditions = new ArrayList<>(3);
-    conditions.add(condition(old, READY, ready, reason, text, generation));
-    conditions.add(
-        condition(old, RECONCILING, reason.kind() == Reason.Kind.PROGRESSING, reason, text, generation));
-    conditions.add(condition(old, STALLED, stalled, reason, text, generation));
+    Optional<Condition> held = reason.transientError() ? find(old, READY).filter(c -> "True".equals(c.getStatus()) && Objects.equals(c.getObservedGeneration(), generation)) : Optional.empty();
+    Reason shown = held.isPresent() ? Reason.Ready : reason;
+    String shownText = held.map(Condition::getMessage).orElse(text);
+    List<Condition> conditions = new ArrayList<>(4);
+    conditions.add(condition(old, READY, shown.kind() == Reason.Kind.READY, shown, shownText, generation));
+    conditions.add(condition(old, RECONCILING, shown.kind() == Reason.Kind.PROGRESSING, shown, shownText, generation));
+    conditions.add(condition(old, STALLED, shown.kind() == Reason.Kind.STALLED, shown, shownText, generation));
+    conditions.add(condition(old, SYNCED, reason.kind() == Reason.Kind.READY, reason, text, generation));
     next.conditions = conditions;
     next.observedGeneration = generation;
   }
@@ -74,9 +82,9 @@ public final class Conditions {
         .build();
   }
 
-  private static java.util.Optional<Condition> find(List<Condition> conditions, String type) {
+  private static Optional<Condition> find(List<Condition> conditions, String type) {
     return conditions == null
-        ? java.util.Optional.empty()
+        ? Optional.empty()
         : conditions.stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
   }
 

@@ -196,7 +196,7 @@ class ManagementPolicyOnApiServerTest {
       assertThat(c.path("status").asText()).as(c.path("type").asText()).isEqualTo("False");
       assertThat(c.path("reason").asText()).as(c.path("type").asText()).isEqualTo("Paused");
     }
-    assertThat(status.path("conditions")).hasSize(3);
+    assertThat(status.path("conditions")).hasSize(4);
     assertThat(counts().writesSince(before)).as("writes while the queue is paused").isEmpty();
     assertThat(counts().since(before, appId)).as("the paused queue lists no queues").doesNotContainKey("GET queues");
     assertThat(queue("9001")).hasValueSatisfying(q -> assertThat(q.name()).isEqualTo("Sales"));

@@ -48,7 +48,7 @@ class ConditionsTest {
   void alwaysExactlyTheThreeKstatusTypesEachWithTheReasonAndGeneration(Reason reason) {
     CcStatus status = apply(null, 7, reason, "why");
 
-    assertThat(status.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled");
+    assertThat(status.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", "Synced");
     assertThat(status.conditions).allSatisfy(c -> {
       assertThat(c.getReason()).isEqualTo(reason.name());
       assertThat(c.getMessage()).isEqualTo("why");
@@ -57,7 +57,8 @@ class ConditionsTest {
       assertThat(c.getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z");
     });
     assertThat(status.observedGeneration).isEqualTo(7L);
-    assertThat(status.conditions).filteredOn(c -> "True".equals(c.getStatus())).hasSizeLessThanOrEqualTo(1);
+    assertThat(status.conditions).filteredOn(c -> "True".equals(c.getStatus()) && !"Synced".equals(c.getType())).hasSizeLessThanOrEqualTo(1);
+    assertThat(get(status, "Synced").getStatus()).isEqualTo(reason == Reason.Ready ? "True" : "False");
     String expectedTrue = switch (reason.kind()) {
       case READY -> "Ready";
       case PROGRESSING -> "Reconciling";
@@ -94,6 +95,35 @@ class ConditionsTest {
     assertThat(get(waiting, "Stalled").getLastTransitionTime()).isEqualTo("2024-05-01T10:15:00Z");
     assertThat(get(waiting, "Reconciling").getLastTransitionTime()).isEqualTo("2024-05-01T10:15:00Z");
     assertThat(get(waiting, "Ready").getReason()).isEqualTo("BackendUnavailable");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Reason.class, names = {"BackendUnavailable", "ClusterApiError", "AppConnecting"})
+  void aTransientErrorKeepsReadyAtTheSameGenerationAndShowsInSynced(Reason error) {
+    CcStatus ready = apply(null, 4, Reason.Ready, "queue 9001 is ready");
+    now = now.plus(Duration.ofMinutes(5));
+    CcStatus failed = apply(ready, 4, error, "GET queues: 000003 busy");
+
+    for (String type : new String[] {"Ready", "Reconciling", "Stalled"}) {
+      assertThat(get(failed, type)).usingRecursiveComparison().isEqualTo(get(ready, type));
+    }
+    Condition synced = get(failed, "Synced");
+    assertThat(synced.getStatus()).isEqualTo("False");
+    assertThat(synced.getReason()).isEqualTo(error.name());
+    assertThat(synced.getMessage()).isEqualTo("GET queues: 000003 busy");
+    assertThat(synced.getLastTransitionTime()).isEqualTo("2024-05-01T10:05:00Z");
+    assertThat(Conditions.isReady(failed)).isTrue();
+
+    CcStatus recovered = apply(failed, 4, Reason.Ready, "queue 9001 is ready");
+    assertThat(get(recovered, "Synced").getStatus()).isEqualTo("True");
+  }
+
+  @Test
+  void aTransientErrorDoesNotHoldReadyForANewGenerationOrALastingOne() {
+    CcStatus ready = apply(null, 4, Reason.Ready, "ok");
+    assertThat(Conditions.readyReason(apply(ready, 5, Reason.BackendUnavailable, "busy"))).isEqualTo("BackendUnavailable");
+    assertThat(Conditions.readyReason(apply(ready, 4, Reason.Unauthorized, "401"))).isEqualTo("Unauthorized");
+    assertThat(Conditions.readyReason(apply(ready, 4, Reason.WaitingForApp, "app not Ready"))).isEqualTo("WaitingForApp");
   }
 
   @Test
