@@ -35,6 +35,7 @@ public final class CcapiOperator implements AutoCloseable {
   private final ManagedSecrets secrets;
   private final AtomicBoolean leading;
   private final boolean electing;
+  private Runnable releaseLease = () -> {};
 
   private CcapiOperator(Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, AtomicBoolean leading, boolean electing) {
     this.operator = operator;
@@ -82,7 +83,16 @@ public final class CcapiOperator implements AutoCloseable {
       register(operator, r, settings, svc.claims());
     }
     operator.start();
-    return new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
+    CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
+    if (settings.leaseNamespace() != null) {
+      started.releaseLease = () -> LeaseRelease.release(kube, settings.leaseNamespace(), OperatorSettings.LEASE_NAME, identity());
+    }
+    return started;
+  }
+
+  /** This process's name in the leader lease. */
+  private static String identity() {
+    return Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
   }
 
   /**
@@ -164,6 +174,7 @@ public final class CcapiOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    releaseLease.run(); // after stop: the elector renews no more, and no reconcile runs
     secrets.close();
     clients.close();
   }
