@@ -1,6 +1,6 @@
 package io.ccapi.operator.reconciler;
 
-import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
+import static io.ccapi.operator.reconciler.OperatorHarness.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +50,7 @@ class MetricsWrappedErrorsTest {
     h.simFaults("{\"errorRate\":1,\"errorMode\":\"http500\"}");
 
     for (CcResource<?, ?> r : awaitBackendUnavailable(ns)) {
-      assertThat(readyMessage(r)).contains("000003", "System internal error", "HTTP 500").doesNotContain("Kubernetes API call failed");
+      assertThat(syncedMessage(r)).contains("000003", "System internal error", "HTTP 500").doesNotContain("Kubernetes API call failed");
     }
     assertRecovers(ns);
   }
@@ -61,7 +61,7 @@ class MetricsWrappedErrorsTest {
     h.simFaults("{\"errorRate\":1,\"errorMode\":\"errcode\"}");
 
     for (CcResource<?, ?> r : awaitBackendUnavailable(ns)) {
-      assertThat(readyMessage(r)).contains("000003", "System internal error").doesNotContain("Kubernetes API call failed");
+      assertThat(syncedMessage(r)).contains("000003", "System internal error").doesNotContain("Kubernetes API call failed");
     }
     assertRecovers(ns);
   }
@@ -73,7 +73,7 @@ class MetricsWrappedErrorsTest {
     h.simFaults("{\"timeoutRate\":1,\"hangMs\":4000}");
 
     for (CcResource<?, ?> r : awaitBackendUnavailable(ns)) {
-      assertThat(readyMessage(r)).doesNotContain("Kubernetes API call failed", "OperatorException");
+      assertThat(syncedMessage(r)).doesNotContain("Kubernetes API call failed", "OperatorException");
     }
     assertRecovers(ns);
   }
@@ -106,7 +106,8 @@ class MetricsWrappedErrorsTest {
     Map<String, CcResource<?, ?>> failed = new ConcurrentHashMap<>();
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
       for (CcResource<?, ?> r : List.<CcResource<?, ?>>of(h.get(CcApp.class, ns, "tenant"), h.get(CcQueue.class, ns, "q"))) {
-        String reason = Conditions.readyReason(r.getStatus());
+        // the last reconcile's error: in Synced (Ready holds for the app, whose spec is unchanged)
+        String reason = r.getStatus() == null ? null : condition(r.getStatus(), Conditions.SYNCED).getReason();
         seen.add(r.getKind() + ":" + reason);
         if (Reason.BackendUnavailable.name().equals(reason)) {
           failed.putIfAbsent(r.getKind(), r);
@@ -120,9 +121,14 @@ class MetricsWrappedErrorsTest {
     return List.copyOf(failed.values());
   }
 
+  private static String syncedMessage(CcResource<?, ?> r) {
+    return condition(r.getStatus(), Conditions.SYNCED).getMessage();
+  }
+
   private static void assertRecovers(String ns) {
     h.simFaults("{\"errorRate\":0,\"timeoutRate\":0}");
     h.awaitReady(CcApp.class, ns, "tenant");
     h.awaitReady(CcQueue.class, ns, "q");
+    await().atMost(Duration.ofSeconds(20)).until(() -> "True".equals(condition(h.get(CcApp.class, ns, "tenant").getStatus(), Conditions.SYNCED).getStatus()));
   }
 }
