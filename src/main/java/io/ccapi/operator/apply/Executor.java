@@ -93,9 +93,12 @@ public final class Executor {
     if (op.verb() == Op.Verb.CREATE || op.verb() == Op.Verb.PROBE) {
       return create(t, op, subject);
     }
+    String note = "";
     try {
-      writes.write(t.app(), op);
-      report(t.app(), op, null);
+      onceOnly.prepare(t, op);
+      Object answer = writes.write(t.app(), op);
+      report(t.app(), op, answer);
+      note = onceOnly.store(t, op, answer, () -> { }).note();
     } catch (CcapiException e) {
       forget(t.app(), op);
       boolean alreadyDone = (op.verb() == Op.Verb.DELETE || op.verb() == Op.Verb.UNBIND) && e.errorClass() == ErrorClass.NOT_FOUND;
@@ -104,7 +107,7 @@ public final class Executor {
       }
     }
     if (op.verb() == Op.Verb.UPDATE) {
-      events.normal(t.resource(), EventReason.Updated, op.text());
+      events.normal(t.resource(), EventReason.Updated, op.text() + note);
     }
     return new Result(false, null, null);
   }

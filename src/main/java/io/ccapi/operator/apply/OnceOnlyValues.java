@@ -49,6 +49,9 @@ final class OnceOnlyValues {
       created.ifPresent(e -> extension(t, o.secretName(), e.extension(), e));
       return new Stored(null, created.isPresent() ? "; password of extension " + created.get().extension() + " stored in Secret " + o.secretName() : "");
     }
+    if (op instanceof Op.ReplaceSeatExtension o) {
+      return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
+    }
     if (op instanceof Op.CreateExtension o) {
       return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
     }
@@ -59,6 +62,13 @@ final class OnceOnlyValues {
       return subscription(t, o.subscription(), (Subscriptions.CreateResult) answer, refused);
     }
     return new Stored(null, "");
+  }
+
+  /** Before a write whose answer is stored: what must survive its failure (the number being replaced). */
+  void prepare(Executor.Target t, Op op) {
+    if (op instanceof Op.ReplaceSeatExtension o) {
+      secrets.write(t.resource(), o.secretName(), Map.of("extension", o.extension()));
+    }
   }
 
   private Stored extension(Executor.Target t, String secretName, String number, Extensions.Credentials created) {

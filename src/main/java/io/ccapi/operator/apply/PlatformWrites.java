@@ -1,7 +1,10 @@
 package io.ccapi.operator.apply;
 
 import io.ccapi.operator.ccapi.CcapiClient;
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Extensions;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.Op;
 import java.time.Duration;
@@ -71,10 +74,27 @@ final class PlatformWrites {
       client.setAgentDefaultSpNumber(appId, o.agentId(), o.number());
     } else if (op instanceof Op.DeleteAgent o) {
       client.deleteAgent(appId, o.agentId(), true);
+    } else if (op instanceof Op.ReplaceSeatExtension o) {
+      return replaceSeatExtension(client, appId, o);
     } else {
       throw new IllegalArgumentException("not a seat operation: " + op);
     }
     return null;
+  }
+
+  /** Unbind, delete (already gone is fine: a resumed replacement), create: the answer has the new password. */
+  private static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
+    if (o.bound()) {
+      client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
+    }
+    try {
+      client.deleteExtension(appId, o.extension());
+    } catch (CcapiException e) {
+      if (e.errorClass() != ErrorClass.NOT_FOUND) {
+        throw e;
+      }
+    }
+    return client.createExtension(appId, o.extension());
   }
 
   private static Object others(CcapiClient client, String appId, Op op) {

@@ -41,6 +41,8 @@ final class WriteThrough {
       extensions = plus(extensions, o.extensions());
     } else if (op instanceof Op.UnbindAgentExtensions o) {
       extensions = minus(extensions, o.extensions());
+    } else if (op instanceof Op.ReplaceSeatExtension o) {
+      extensions = minus(extensions, List.of(o.extension())); // the BindAgentExtensions after it binds it again
     } else if (op instanceof Op.BindAgentQueues o) {
       queues = plus(queues, o.queues());
     } else if (op instanceof Op.UnbindAgentQueues o) {

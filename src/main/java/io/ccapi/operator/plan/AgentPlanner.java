@@ -114,12 +114,23 @@ public final class AgentPlanner {
     Set<String> bound = extensions(observed);
     Set<String> wanted = keptWhileDeleting(in.extensions(), bound);
     StoredSecret own = in.records().secret();
-    if (own.has("extension")) {
-      wanted.add(own.get("extension"));
-    }
+    Optional<String> ownExtension = ownExtension(in, bound);
+    ownExtension.ifPresent(wanted::add);
     List<Notice> notices = new ArrayList<>();
-    String note = keepUnknownOwnExtension(in, bound, wanted, notices);
-    ops.addAll(bindings(bound, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
+    String note = "";
+    Set<String> current = bound;
+    if (ownExtension.isPresent() && !own.has("password")) {
+      if (createdHere(in)) {
+        // ours: get a new password rather than report a Secret without one
+        ops.add(new Op.ReplaceSeatExtension(spec.agentId, ownExtension.get(), bound.contains(ownExtension.get()), own.name()));
+        current = new HashSet<>(bound);
+        current.remove(ownExtension.get());
+      } else {
+        note = " (the password of extension " + ownExtension.get() + ", created with the seat before it was adopted, is unknown)";
+        notices.add(new Notice(EventReason.PasswordUnknown, "agent " + spec.agentId + ":" + note));
+      }
+    }
+    ops.addAll(bindings(current, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
     List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
     Set<String> wantedQueues = keptWhileDeleting(in.queues(), queues);
     ops.addAll(bindings(queues, wantedQueues, spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
@@ -129,7 +140,7 @@ public final class AgentPlanner {
     }
     status.extensions = sorted(wanted);
     status.queues = sorted(wantedQueues);
-    status.secretName = own.has("extension") ? own.name() : null;
+    status.secretName = own.has("password") || ops.stream().anyMatch(Op.ReplaceSeatExtension.class::isInstance) ? own.name() : null;
     return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
   }
 
@@ -146,23 +157,25 @@ public final class AgentPlanner {
   }
 
   /**
-   * The answer of the create, the only copy of the created extension's number and password, was lost (or
-   * its Secret deleted): keep the extension the platform bound with the seat, and say so.
+   * The extension created with the seat: the number in its Secret, else (the create's answer, the only
+   * copy of number and password, was lost, or the Secret deleted) the seat's one bound extension that no
+   * reference names.
    */
-  private static String keepUnknownOwnExtension(Input in, Set<String> bound, Set<String> wanted, List<Notice> notices) {
-    if (!Boolean.TRUE.equals(in.spec().createExtension) || in.records().secret().has("extension")) {
-      return "";
+  private static Optional<String> ownExtension(Input in, Set<String> bound) {
+    if (in.records().secret().has("extension")) {
+      return Optional.of(in.records().secret().get("extension"));
+    }
+    if (!Boolean.TRUE.equals(in.spec().createExtension)) {
+      return Optional.empty();
     }
     Set<String> referenced = new HashSet<>(in.extensions().ready());
     referenced.addAll(in.extensions().deleting());
-    Optional<String> own = bound.stream().filter(e -> !referenced.contains(e)).sorted().findFirst();
-    if (own.isEmpty()) {
-      return "";
-    }
-    wanted.add(own.get());
-    String note = " (the password of extension " + own.get() + ", created with the seat, is unknown: the answer carrying it was lost)";
-    notices.add(new Notice(EventReason.PasswordUnknown, "agent " + in.spec().agentId + ":" + note));
-    return note;
+    return bound.stream().filter(e -> !referenced.contains(e)).sorted().findFirst();
+  }
+
+  /** Whether this resource created the seat (so the extension created with it is its own), not adopted it. */
+  private static boolean createdHere(Input in) {
+    return in.records().claimOn(in.spec().agentId).filter(c -> c.state() != Claim.State.ADOPTED).isPresent();
   }
 
   /** From {@code current} to {@code wanted}: unbinding first, as the platform caps a seat at two extensions. */

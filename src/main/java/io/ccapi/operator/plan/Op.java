@@ -123,6 +123,19 @@ public sealed interface Op {
     public String text() { return "update agent " + agentId + ": " + new Change("defaultSpNumber", before, number); }
   }
 
+  /**
+   * The extension created with the seat has no known password (its create answer was lost, or its Secret
+   * deleted): unbind it ({@code bound}), delete it and create it again, whose answer carries a new
+   * password for {@code secretName}. The number goes to that Secret first, so an interrupted replacement
+   * is resumed, never forgotten. A BindAgentExtensions follows in the plan.
+   */
+  record ReplaceSeatExtension(String agentId, String extension, boolean bound, String secretName) implements SeatOp {
+    public Verb verb() { return Verb.UPDATE; }
+    public String text() {
+      return "replace extension " + extension + " of agent " + agentId + " (created with the seat; its password is unknown)";
+    }
+  }
+
   /** DELETE agents/{id}, with the extensions the platform created with the seat. */
   record DeleteAgent(String agentId) implements SeatOp {
     public Verb verb() { return Verb.DELETE; }

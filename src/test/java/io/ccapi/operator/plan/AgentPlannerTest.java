@@ -393,15 +393,38 @@ class AgentPlannerTest {
   @Test
   void rebindsTheExtensionCreatedWithTheSeatWhenItIsUnbound() {
     Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true)
-        .seat(seat()).records(oursWithSecret(Map.of("extension", "2009"))).plan();
+        .seat(seat()).records(oursWithSecret(Map.of("extension", "2009", "password", "pw"))).plan();
 
     assertThat(plan.ops()).containsExactly(new Op.BindAgentExtensions(ID, List.of("2009")));
   }
 
   @Test
-  void lostPasswordKeepsTheSeatsUnreferencedExtensionAndSaysSo() {
+  void anInterruptedReplacementIsResumedFromTheNumberInTheSecret() {
+    Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true)
+        .seat(seat()).records(oursWithSecret(Map.of("extension", "2009"))).plan();
+
+    assertThat(plan.ops()).containsExactly(
+        new Op.ReplaceSeatExtension(ID, "2009", false, SECRET), new Op.BindAgentExtensions(ID, List.of("2009")));
+    assertThat(plan.status().secretName).isEqualTo(SECRET);
+  }
+
+  @Test
+  void lostPasswordOfTheExtensionCreatedWithTheSeatIsReplacedToGetANewOne() {
     Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true).extensions("2001")
         .seat(seat().extensions("2001", "2009")).records(ours()).plan();
+
+    assertThat(plan.ops()).containsExactly(
+        new Op.ReplaceSeatExtension(ID, "2009", true, SECRET), new Op.BindAgentExtensions(ID, List.of("2009")));
+    assertThat(plan.status().extensions).containsExactly("2001", "2009");
+    assertThat(plan.status().secretName).isEqualTo(SECRET);
+    assertThat(plan.notices()).isEmpty();
+    assertThat(plan.message()).isEqualTo("agent 1001 is ready");
+  }
+
+  @Test
+  void lostPasswordOfAnAdoptedSeatsExtensionIsKeptAndReported() {
+    Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true).extensions("2001")
+        .seat(seat().extensions("2001", "2009")).records(claim(Claim.adopted(ID, UID))).plan();
 
     assertThat(plan.ops()).isEmpty();
     assertThat(plan.status().extensions).containsExactly("2001", "2009");

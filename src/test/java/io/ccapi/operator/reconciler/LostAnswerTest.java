@@ -95,7 +95,7 @@ class LostAnswerTest extends ControllerTest {
   }
 
   @Test
-  void aSeatWhoseCreateAnswerWasLostKeepsItsExtensionAndSaysThePasswordIsUnknown() {
+  void aSeatWhoseCreateAnswerWasLostGetsANewPasswordForItsOwnExtension() {
     String ns = h.namespace();
     String appId = tenant(ns);
     h.simulator.setFaults(LOSE_WRITES);
@@ -104,10 +104,16 @@ class LostAnswerTest extends ControllerTest {
     h.simulator.setFaults(FaultSettings.none());
 
     CcAgent alice = h.awaitReady(CcAgent.class, ns, "alice");
-    assertThat(readyMessage(alice)).contains("password of extension", "unknown");
+    assertThat(readyMessage(alice)).isEqualTo("agent 1001 is ready");
     assertThat(alice.getStatus().extensions).hasSize(1);
-    assertThat(h.platform.getAgent(appId, "1001").extensions()).hasSize(1);
-    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
+    String own = alice.getStatus().extensions.get(0);
+    assertThat(h.platform.getAgent(appId, "1001").extensions()).singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo(own));
+    var secret = h.secret(ns, alice.getStatus().secretName);
+    assertThat(secret.get("extension")).isEqualTo(own);
+    assertThat(secret.get("password")).isNotBlank().isEqualTo(platformPassword(appId, own));
+    assertThat(h.simExtensions(appId)).containsExactly(own);
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage()).contains("replace extension " + own, "password stored in Secret"));
+    assertThat(h.events(ns)).noneSatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
   }
 
   private List<String> appIdsNamed(String name) {
