@@ -137,8 +137,11 @@ public final class Executor {
     if (t.records().claimOn(createdId).filter(Claim::owned).isEmpty()) {
       claims.record(t.resource(), Claim.created(createdId, t.uid()));
     }
-    events.normal(t.resource(), op.verb() == Op.Verb.CREATE && !isReplacement(op) ? EventReason.Created : EventReason.Updated,
-        (probe ? "re-created missing extension " + id : eventText(op)) + stored.note());
+    boolean recreated = !probe && !isReplacement(op) && id != null && t.records().claimOn(id).filter(Claim::owned).isPresent();
+    EventReason reason = recreated ? EventReason.Recreated : op.verb() == Op.Verb.CREATE && !isReplacement(op) ? EventReason.Created : EventReason.Updated;
+    String text = probe ? "re-created missing extension " + id
+        : recreated ? eventText(op).replaceFirst("^created", "re-created") + " (it had vanished from the platform)" : eventText(op);
+    events.normal(t.resource(), reason, text + stored.note());
     if (stored.followUp() != null) {
       run(t, stored.followUp(), subject);
     }

@@ -6,6 +6,8 @@ package io.ccapi.operator.plan;
  */
 public enum EventReason {
   Created,
+  /** An object this resource had made or adopted vanished from the platform and was created again. */
+  Recreated,
   Updated,
   Adopted,
   Deleted,

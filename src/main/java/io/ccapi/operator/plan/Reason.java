@@ -73,10 +73,12 @@ public enum Reason {
 
   /**
    * Whether the reconcile is repeated every poll although it stopped: the ways out of these stalls (an
-   * annotation, a change in the platform, a Secret deleted) change no generation.
+   * annotation, a change in the platform such as a disabled app enabled again, a Secret deleted) change
+   * no generation.
    */
   public boolean recheckedEveryPoll() {
-    return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound || this == CreateOutcomeUnknown;
+    return kind == Kind.PAUSED || this == AlreadyExists || this == SecretConflict || this == NotFound || this == CreateOutcomeUnknown
+        || this == AppNotFound;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcAppSpec;
@@ -94,7 +95,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     if (appId != null) {
       requireSoleManager(app, context, appId, records);
     }
-    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(observe(client, appId, observing));
+    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(observe(app, client, appId, observing));
     Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed));
     observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
     return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
@@ -102,18 +103,33 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
 
   /**
    * Reads the application. Under Observe an AppId the platform does not know is NotFound, as for every
-   * kind: re-checked every poll (Manage keeps AppNotFound, which waits for a spec change).
+   * kind (Manage keeps AppNotFound; both are re-checked every poll). Under Manage an application this
+   * resource created that the platform no longer knows says what happened and what to do ({@link #vanished}).
    */
-  private static Apps.App observe(CcapiClient client, String appId, boolean observing) {
+  private static Apps.App observe(CcApp app, CcapiClient client, String appId, boolean observing) {
     try {
       return client.getApp(appId);
     } catch (CcapiException e) {
+      if (!observing && e.errorClass() == ErrorClass.APP_NOT_FOUND && app.getSpec().appId == null) {
+        throw new ReconcileException(Reason.AppNotFound, vanished(app, appId, e));
+      }
       if (observing && e.errorClass() == ErrorClass.APP_NOT_FOUND) {
         throw new ReconcileException(Reason.NotFound,
             "application " + appId + " does not exist in the platform or this account cannot see it (" + e.getMessage() + "); Observe never creates it");
       }
       throw e;
     }
+  }
+
+  /**
+   * The application this resource created is gone or disabled (100002 says either): never replaced by a
+   * new tenant on the operator's own initiative, since a disabled one may come back with its data.
+   */
+  private static String vanished(CcApp app, String appId, CcapiException e) {
+    return "application " + appId + ", created by this resource, is gone from the platform or disabled (" + e.getMessage()
+        + "); no new application is created by itself. If it was disabled, enable it in the platform. To start a new one instead, delete Secret "
+        + secretName(app) + ", then remove the annotation " + Annotations.CLAIM
+        + ": a new application is created at once and this app's resources are created again in it";
   }
 
   @Override

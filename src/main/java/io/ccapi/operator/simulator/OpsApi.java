@@ -29,6 +29,9 @@ final class OpsApi {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  /** {@code DELETE /__sim/apps/{AppId}}: the tenant vanishes (the ccapi API itself has no app delete). */
+  private static final String DELETE_APP = "DELETE apps/";
+
   private final SimState state;
   private final SimStats stats;
   private final SimRequests requests;
@@ -48,6 +51,11 @@ final class OpsApi {
       return;
     }
     String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring(PREFIX.length());
+    if (route.startsWith(DELETE_APP)) {
+      boolean removed = state.remove(route.substring(DELETE_APP.length()));
+      reply(exchange, removed ? 200 : 404, Map.of("removed", removed));
+      return;
+    }
     switch (route) {
       case "GET stats" -> reply(exchange, 200, stats.snapshot());
       case "GET state" -> reply(exchange, 200, Map.of("apps", dump()));

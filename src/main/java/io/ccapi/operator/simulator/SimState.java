@@ -38,6 +38,11 @@ final class SimState {
     return List.copyOf(apps.values());
   }
 
+  /** Removes one app, as the platform's own staff deleting a tenant would; false when unknown. */
+  boolean remove(String appId) {
+    return apps.remove(appId) != null;
+  }
+
   void clear() {
     apps.clear();
   }

@@ -116,6 +116,34 @@ class LostAnswerTest extends ControllerTest {
     assertThat(h.events(ns)).noneSatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
   }
 
+  @Test
+  void underLostAnswersEverySeatEndsWithTheWorkingPasswordOfItsOwnExtension() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    int seats = 12;
+    h.simulator.setFaults(FaultSettings.none().withLostAnswerRate(0.4));
+    for (int i = 0; i < seats; i++) {
+      h.agent(ns, "seat-" + i, "tenant", Integer.toString(2001 + i), s -> s.createExtension = true);
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> h.platform.listAgents(appId).size() == seats);
+    h.simulator.setFaults(FaultSettings.none());
+
+    int replaced = 0;
+    for (int i = 0; i < seats; i++) {
+      CcAgent seat = h.awaitReady(CcAgent.class, ns, "seat-" + i);
+      assertThat(seat.getStatus().secretName).as("seat-" + i + " names its Secret").isNotNull();
+      var secret = h.secret(ns, seat.getStatus().secretName);
+      String own = secret.get("extension");
+      assertThat(seat.getStatus().extensions).as("seat-" + i).containsExactly(own);
+      assertThat(secret.get("password")).as("seat-" + i + " password").isEqualTo(platformPassword(appId, own));
+    }
+    for (var e : h.events(ns)) {
+      replaced += e.getMessage().startsWith("replace extension") ? 1 : 0;
+    }
+    assertThat(h.simExtensions(appId)).as("no extension left over").hasSize(seats);
+    System.out.println("lost answers: " + seats + " seats Ready, every password matches the platform; extensions replaced: " + replaced);
+  }
+
   private List<String> appIdsNamed(String name) {
     List<String> ids = new ArrayList<>();
     for (JsonNode app : h.simState().get("apps")) {

@@ -308,7 +308,7 @@ class ManagementPolicyTest extends ControllerTest {
       s.appId = "00000000-0000-4000-8000-000000000000";
       s.managementPolicy = ManagementPolicy.Observe;
     });
-    // as for the other kinds: NotFound, not AppNotFound (which Manage keeps, and which is not re-checked)
+    // as for the other kinds: NotFound, not AppNotFound (which Manage keeps)
     CcApp app = h.awaitReason(CcApp.class, ns, "tenant", Reason.NotFound);
     assertThat(readyMessage(app)).contains("application 00000000-0000-4000-8000-000000000000 does not exist", "Observe never creates it");
     assertThat(app.getStatus().inSync).isFalse();

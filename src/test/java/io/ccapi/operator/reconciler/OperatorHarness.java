@@ -296,6 +296,11 @@ public final class OperatorHarness implements AutoCloseable {
     }
   }
 
+  /** Makes the app vanish from the simulator, as the platform's staff deleting a tenant would. */
+  public void simRemoveApp(String appId) {
+    simOps("DELETE", "apps/" + appId, null);
+  }
+
   /** One app of {@link #simState()}. */
   public JsonNode simApp(String appId) {
     for (JsonNode app : simState().get("apps")) {
