@@ -26,6 +26,7 @@ class ReasonTest {
       Map.entry(Reason.Ready, Reason.Kind.READY),
       Map.entry(Reason.Reconciling, Reason.Kind.PROGRESSING),
       Map.entry(Reason.WaitingForApp, Reason.Kind.PROGRESSING),
+      Map.entry(Reason.AppConnecting, Reason.Kind.PROGRESSING),
       Map.entry(Reason.WaitingForReference, Reason.Kind.PROGRESSING),
       Map.entry(Reason.DeletionBlocked, Reason.Kind.PROGRESSING),
       Map.entry(Reason.BackendUnavailable, Reason.Kind.PROGRESSING),
@@ -73,5 +74,14 @@ class ReasonTest {
     assertThat(KINDS).hasSize(Reason.values().length);
     assertThat(DOCUMENTED).hasSize(ErrorClass.values().length);
     assertThat(Reason.Kind.values()).containsExactly(Reason.Kind.READY, Reason.Kind.PROGRESSING, Reason.Kind.STALLED, Reason.Kind.PAUSED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reason.class)
+  void onlyFailuresToLookAreTransient(Reason reason) {
+    boolean expected = reason == Reason.BackendUnavailable || reason == Reason.ClusterApiError || reason == Reason.AppConnecting;
+    assertThat(reason.transientError()).isEqualTo(expected);
+    assertThat(reason.recheckedEveryPoll()).isEqualTo(reason.kind() == Reason.Kind.PAUSED || java.util.Set.of(
+        Reason.AlreadyExists, Reason.SecretConflict, Reason.NotFound, Reason.CreateOutcomeUnknown, Reason.AppNotFound).contains(reason));
   }
 }
