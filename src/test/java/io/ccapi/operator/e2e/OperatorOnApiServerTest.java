@@ -180,6 +180,57 @@ class OperatorOnApiServerTest {
     assertThat(platform).doesNotContain("\"9001\"").doesNotContain("\"9002\"");
   }
 
+  /** The API server checks what the mock does not: label values of 63 characters at most, names of 253. */
+  @Test
+  @Order(5)
+  void resourceNamesOf253CharactersConvergeAndKeepTheirSecrets() {
+    String ns = "long-names";
+    kube.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    kube.secrets().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("ccapi-credentials").endMetadata()
+        .withStringData(java.util.Map.of("sid", SimulatorConfig.DEFAULT_SID, "authToken", SimulatorConfig.DEFAULT_AUTH_TOKEN)).build()).create();
+    CcApp app = new CcApp();
+    app.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(longName("tenant")).withNamespace(ns).build());
+    app.setSpec(new io.ccapi.operator.crd.CcAppSpec());
+    app.getSpec().endpoint = simulator.baseUrl();
+    app.getSpec().insecure = true;
+    app.getSpec().credentialsSecretRef = "ccapi-credentials";
+    app.getSpec().displayName = "Long names";
+    kube.resource(app).create();
+    CcExtension ext = new CcExtension();
+    ext.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(longName("extension")).withNamespace(ns).build());
+    ext.setSpec(new io.ccapi.operator.crd.CcExtensionSpec());
+    ext.getSpec().appRef = longName("tenant");
+    ext.getSpec().extension = "8201";
+    kube.resource(ext).create();
+    CcAgent agent = new CcAgent();
+    agent.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(longName("agent")).withNamespace(ns).build());
+    agent.setSpec(new io.ccapi.operator.crd.CcAgentSpec());
+    agent.getSpec().appRef = longName("tenant");
+    agent.getSpec().agentId = "1201";
+    agent.getSpec().workId = "W1201";
+    agent.getSpec().displayName = "Long";
+    agent.getSpec().createExtension = true;
+    agent.getSpec().extensionRefs = List.of(longName("extension"));
+    kube.resource(agent).create();
+
+    await().atMost(Duration.ofSeconds(90)).until(() -> List.of(CcApp.class, CcExtension.class, CcAgent.class).stream()
+        .allMatch(kind -> kube.resources(kind).inNamespace(ns).list().getItems().stream().anyMatch(r -> Conditions.isReady(r.getStatus()))));
+    assertStored(ns, kube.resources(CcApp.class).inNamespace(ns).withName(longName("tenant")).get().getStatus().secretName, "appId");
+    assertStored(ns, kube.resources(CcExtension.class).inNamespace(ns).withName(longName("extension")).get().getStatus().secretName, "password");
+    assertStored(ns, kube.resources(CcAgent.class).inNamespace(ns).withName(longName("agent")).get().getStatus().secretName, "password");
+  }
+
+  private static void assertStored(String ns, String secretName, String key) {
+    assertThat(secretName).isNotNull().hasSizeLessThanOrEqualTo(253);
+    var secret = kube.secrets().inNamespace(ns).withName(secretName).get();
+    assertThat(secret).as(secretName).isNotNull();
+    assertThat(secret.getData()).as(secretName).containsKey(key);
+  }
+
+  private static String longName(String start) {
+    return (start + "-" + "x".repeat(300)).substring(0, 253);
+  }
+
   static List<CcResource<?, ?>> all() {
     List<CcResource<?, ?>> out = new ArrayList<>();
     for (Class<? extends CcResource<?, ?>> kind : KINDS) {
