@@ -90,11 +90,6 @@ public final class CcapiOperator implements AutoCloseable {
     return started;
   }
 
-  /** This process's name in the leader lease. */
-  private static String identity() {
-    return Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
-  }
-
   /**
    * Who this operator is, for the Lease and the ccapi User-Agent: the pod name ($HOSTNAME in a pod), so
    * a restarted container takes its own lease back at once; outside a pod, the process id.

@@ -88,6 +88,7 @@ class SecretHygieneTest extends ProcessTier {
     app.setMetadata(new ObjectMetaBuilder().withName("wrong").withNamespace(NS).build());
     CcAppSpec spec = new CcAppSpec();
     spec.endpoint = simulator.baseUrl();
+    spec.insecure = true;
     spec.credentialsSecretRef = "wrong-creds";
     spec.displayName = "Wrong token";
     app.setSpec(spec);

@@ -54,6 +54,7 @@ record Tenant(KubernetesClient kube, String ns, int queues, int extensions, int 
         .withData(Map.of("sid", b64(SimulatorConfig.DEFAULT_SID), "authToken", b64(SimulatorConfig.DEFAULT_AUTH_TOKEN))).build()).create();
     CcAppSpec app = new CcAppSpec();
     app.endpoint = endpoint;
+    app.insecure = true; // the simulator speaks plain http
     app.credentialsSecretRef = "creds";
     app.displayName = DISPLAY_NAME;
     create(new CcApp(), APP, app);
