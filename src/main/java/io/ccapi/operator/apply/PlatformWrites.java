@@ -41,7 +41,7 @@ final class PlatformWrites {
 
   private static Object app(CcapiClient client, Op op) {
     if (op instanceof Op.CreateApp o) {
-      return client.createApp(o.request());
+      return client.createApp(o.appId(), o.request());
     }
     Op.UpdateApp o = (Op.UpdateApp) op;
     client.updateApp(o.appId(), o.request());

@@ -60,8 +60,11 @@ public sealed interface Op {
 
   // ---- applications ----
 
-  /** POST apps. Its answer (AppId, Secret) exists once: the executor stores it in {@code secretName}. */
-  record CreateApp(Apps.CreateRequest request, String secretName) implements Op {
+  /**
+   * POST apps with {@code appId}, the AppId the operator generated and recorded in its pending claim first.
+   * The answer's AppId and Secret are stored in {@code secretName} at once.
+   */
+  record CreateApp(String appId, Apps.CreateRequest request, String secretName) implements Op {
     public Verb verb() { return Verb.CREATE; }
     public Target target() { return Target.APP; }
     public String text() { return "create application \"" + request.name() + "\""; }

@@ -43,7 +43,8 @@ final class AppsApi {
     String callbackUrl = b.text("CallbackUrl", "");
     boolean hideUserNum = b.bool("IsHideUserNum", false);
     String memo = b.text("Memo", "");
-    AppState app = state.newApp(type.intValue());
+    String appId = c.query().get("AppId");
+    AppState app = state.newApp(Body.isBlank(appId) ? null : appId, type.intValue());
     app.name = name;
     app.callbackUrl = callbackUrl;
     app.hideUserNum = hideUserNum;

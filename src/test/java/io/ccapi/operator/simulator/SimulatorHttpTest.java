@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.ErrorCodes;
 import io.ccapi.operator.ccapi.Signer;
+import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import java.net.URI;
@@ -149,6 +151,22 @@ class SimulatorHttpTest extends SimulatorTestBase {
     assertThat(errCode(noName)).isEqualTo(ErrorCodes.PARAMETER_ERROR);
     SimHarness.RawAnswer ok = sim.send("POST", sim.signedUrl("apps", null), "{\"Name\":\"a\",\"Type\":1}");
     assertThat(ok.json().get("Result").get("Type").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void postAppsHonoursTheCallersAppIdAndAssignsOneWhenNoneIsGiven() {
+    String mine = java.util.UUID.randomUUID().toString();
+    Apps.CreateRequest request = new Apps.CreateRequest("crm", Apps.TYPE_CALL_CENTER, "", null, null);
+
+    Apps.App created = sim.client.createApp(mine, request);
+    CcapiException again = org.assertj.core.api.Assertions.catchThrowableOfType(CcapiException.class, () -> sim.client.createApp(mine, request));
+    Apps.App assigned = sim.client.createApp(request);
+
+    assertThat(created.appId()).isEqualTo(mine);
+    assertThat(sim.client.getApp(mine).secret()).isEqualTo(created.secret()).isNotBlank();
+    assertThat(again.errCode()).isEqualTo(ErrorCodes.DUPLICATE_OR_BAD_REQUEST);
+    assertThat(again.errorClass()).isEqualTo(ErrorClass.CONFLICT);
+    assertThat(assigned.appId()).isNotEqualTo(mine).matches("[0-9a-f-]{36}");
   }
 
   @Test
