@@ -69,6 +69,8 @@ final class PlatformWrites {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {
       client.setAgentDefaultSpNumber(appId, o.agentId(), o.number());
+    } else if (op instanceof Op.DeleteAgentDefaultSpNumber o) {
+      client.deleteAgentDefaultSpNumber(appId, o.agentId());
     } else if (op instanceof Op.DeleteAgent o) {
       client.deleteAgent(appId, o.agentId(), true);
     } else {

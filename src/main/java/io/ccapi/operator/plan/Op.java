@@ -126,6 +126,12 @@ public sealed interface Op {
     public String text() { return "update agent " + agentId + ": " + new Change("defaultSpNumber", before, number); }
   }
 
+  /** DELETE spnumbers/agent/default/{AgentId}: the seat has no default relay number any more. */
+  record DeleteAgentDefaultSpNumber(String agentId, String before) implements SeatOp {
+    public Verb verb() { return Verb.UPDATE; }
+    public String text() { return "update agent " + agentId + ": " + new Change("defaultSpNumber", before, null); }
+  }
+
   /** DELETE agents/{id}, with the extensions the platform created with the seat. */
   record DeleteAgent(String agentId) implements SeatOp {
     public Verb verb() { return Verb.DELETE; }
