@@ -51,9 +51,7 @@ final class AgentsApi {
   private static Spec parse(Body b, String pathId) {
     String id = b.text("AgentId");
     if (pathId != null) {
-      if (id != null && !id.equals(pathId)) {
-        throw SimError.paramsInvalid("AgentId in the body differs from the path");
-      }
+      // the path names the seat: the reference's own PUT example sends AgentId 10030 to agents/7763
       id = pathId;
     }
     String workId = b.text("WorkId");

@@ -20,10 +20,10 @@ final class AppsApi {
     // The reference's examples put an extra segment after spnumbers/default; it is accepted and ignored.
     r.add("PUT", "spnumbers/default", true, this::setDefault);
     r.add("PUT", "spnumbers/default/{Extra}", true, this::setDefault);
-    r.add("DELETE", "spnumbers/default", true, this::deleteDefault);
-    r.add("DELETE", "spnumbers/default/{Extra}", true, this::deleteDefault);
+    r.addWithoutBody("DELETE", "spnumbers/default", this::deleteDefault);
+    r.addWithoutBody("DELETE", "spnumbers/default/{Extra}", this::deleteDefault);
     r.add("PUT", "spnumbers/agent/default/{AgentId}", true, this::setAgentDefault);
-    r.add("DELETE", "spnumbers/agent/default/{AgentId}", true, this::deleteAgentDefault);
+    r.addWithoutBody("DELETE", "spnumbers/agent/default/{AgentId}", this::deleteAgentDefault);
   }
 
   private Object create(SimCall c) {

@@ -41,6 +41,17 @@ class SimulatorHttpTest extends SimulatorTestBase {
   }
 
   @Test
+  void callsWithAllParametersInThePathNeedNoBody() {
+    long id = sim.client.createSubscriptions(appId, List.of(new Subscriptions.Subscription(null, "https://cb.example/x", "s", List.of("user_answer"), true)))
+        .subSucc().get(0).id();
+    for (String path : new String[] {"subscriptions/" + id, "spnumbers/default", "spnumbers/default/7763", "webhooks/events"}) {
+      SimHarness.RawAnswer answer = sim.send("DELETE", sim.signedUrl(path, appId), null);
+      assertThat(errCode(answer)).as("DELETE %s without body", path).isEqualTo(ErrorCodes.OK);
+    }
+    assertThat(sim.client.listSubscriptions(appId)).isEmpty();
+  }
+
+  @Test
   void getIgnoresABodyLikeTheReferenceExampleSends() throws Exception {
     sim.client.createAgents(appId, List.of(new Agents.Agent("7765", "7765", null, null, null, null, null, null, null)));
     // OkHttp cannot send a GET body; the JDK client can.
@@ -170,11 +181,12 @@ class SimulatorHttpTest extends SimulatorTestBase {
   }
 
   @Test
-  void updateAgentRequiresMatchingIdsAndQueuePutKeepsCreateDefaults() {
+  void updateAgentIsNamedByThePathAndQueuePutKeepsCreateDefaults() {
     sim.client.createAgents(appId, List.of(new Agents.Agent("1", "w1", null, null, null, null, null, null, null)));
     SimHarness.RawAnswer mismatch =
         sim.send("PUT", sim.signedUrl("agents/1", appId), "{\"AgentId\":\"2\",\"WorkId\":\"w\"}");
-    assertThat(errCode(mismatch)).isEqualTo(ErrorCodes.PARAMETER_ERROR);
+    assertThat(errCode(mismatch)).as("like the reference's example (10030 sent to agents/7763)").isEqualTo(ErrorCodes.OK);
+    assertThat(sim.client.getAgent(appId, "1").workId()).isEqualTo("w");
 
     sim.client.createQueue(appId, new Queues.Request("9001", "Q", "random", 5, 10));
     sim.send("PUT", sim.signedUrl("queues", appId), "{\"QueueId\":\"9001\",\"QueueName\":\"Q2\"}");
