@@ -230,11 +230,22 @@ public final class CcapiClient {
         call("GET", "subscriptions/{id}", "subscriptions/" + id, appId, null), Subscriptions.Subscription.class);
   }
 
-  /** PUT subscriptions/{id}; answers the platform's {@code {name: id}} map. */
+  /**
+   * PUT subscriptions/{id}; answers the ids by name, from the example's {@code {name: id}} or the table's
+   * {@code [{SubId, name}]}.
+   */
   public Map<String, Long> updateSubscription(String appId, long id, Subscriptions.Subscription subscription) {
     Answer answer = call("PUT", "subscriptions/{id}", "subscriptions/" + id, appId, subscription);
+    JsonNode result = answer.result();
+    if (result.isArray()) {
+      List<Subscriptions.Updated> updated =
+          convert(result, CcapiJson.MAPPER.getTypeFactory().constructCollectionType(List.class, Subscriptions.Updated.class), answer.endpoint());
+      Map<String, Long> ids = new java.util.LinkedHashMap<>();
+      updated.forEach(u -> ids.put(u.name(), u.subId()));
+      return ids;
+    }
     JavaType idsByName = CcapiJson.MAPPER.constructType(new TypeReference<Map<String, Long>>() {});
-    return answer.result().isNull() ? Map.of() : convert(answer.result(), idsByName, answer.endpoint());
+    return result.isObject() ? convert(result, idsByName, answer.endpoint()) : Map.of();
   }
 
   public void deleteSubscription(String appId, long id) {
@@ -274,9 +285,21 @@ public final class CcapiClient {
     call("POST", "ivrs/defvoices", "ivrs/defvoices", appId, new Ivrs.DefVoicesRequest(voices));
   }
 
+  /**
+   * GET ivrs/defvoices: the voices by prompt. The table types Voices as a list ("[Voice]"); the objects of
+   * such a list are merged, as one object keyed by prompt is what POST sets.
+   */
   public Map<String, Object> getDefVoices(String appId) {
-    Ivrs.DefVoices voices = read(call("GET", "ivrs/defvoices", "ivrs/defvoices", appId, null), Ivrs.DefVoices.class);
-    return voices == null || voices.voices() == null ? Map.of() : voices.voices();
+    Answer answer = call("GET", "ivrs/defvoices", "ivrs/defvoices", appId, null);
+    JsonNode voices = answer.result().path("Voices");
+    JavaType byPrompt = CcapiJson.MAPPER.constructType(new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (JsonNode part : voices.isArray() ? voices : List.of(voices)) {
+      if (part.isObject()) {
+        out.putAll(convert(part, byPrompt, answer.endpoint()));
+      }
+    }
+    return out;
   }
 
   public void setFastRouter(String appId, List<Ivrs.FastRoute> routes) {
@@ -386,10 +409,15 @@ public final class CcapiClient {
         : convert(result, CcapiJson.MAPPER.constructType(type), answer.endpoint());
   }
 
+  /** A list Result; one object is a list of one (the reference types GET queues' Result as "object"). */
   private static <T> List<T> readList(Answer answer, Class<T> type) {
     JsonNode result = answer.result();
-    if (result.isNull() || result.isMissingNode()) {
+    if (result.isNull() || result.isMissingNode() || (result.isObject() && result.isEmpty())) {
       return List.of();
+    }
+    if (result.isObject()) {
+      T one = convert(result, CcapiJson.MAPPER.constructType(type), answer.endpoint());
+      return List.of(one);
     }
     JavaType listType = CcapiJson.MAPPER.getTypeFactory().constructCollectionType(List.class, type);
     return convert(result, listType, answer.endpoint());
