@@ -214,10 +214,16 @@ public final class CcapiClient {
 
   // ---- subscriptions
 
+  /**
+   * POST subscriptions with the fields its table lists (callback, name, events): id and enable are not
+   * sent; a new subscription is enabled, and disabling it is a PUT.
+   */
   public Subscriptions.CreateResult createSubscriptions(
       String appId, List<Subscriptions.Subscription> subscriptions) {
+    List<Subscriptions.Subscription> documented =
+        subscriptions.stream().map(s -> new Subscriptions.Subscription(null, s.callback(), s.name(), s.events(), null)).toList();
     return read(
-        call("POST", "subscriptions", "subscriptions", appId, new Subscriptions.CreateRequest(subscriptions)),
+        call("POST", "subscriptions", "subscriptions", appId, new Subscriptions.CreateRequest(documented)),
         Subscriptions.CreateResult.class);
   }
 
