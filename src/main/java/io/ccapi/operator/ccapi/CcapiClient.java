@@ -26,10 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Typed, signed calls to one ccapi account. Every call carries Timestamp (UTC ms), AppId (all but app
- * creation), Sid and Sign as query parameters; POST, PUT and DELETE carry a JSON body. GET never carries a
+ * Typed, signed calls to one ccapi account. Every call carries Timestamp (UTC ms), AppId (when there is
+ * one), Sid and Sign as query parameters; POST, PUT and DELETE carry a JSON body. GET never carries a
  * body: OkHttp (like many proxies) refuses one, and every GET the operator makes has its parameters in the
- * path, so the simulator accepts GETs without body (see simulator/DESIGN.md).
+ * path or query (simulator/DESIGN.md, choice 1).
  *
  * <p>No call is retried here: a POST that timed out may have been applied, so retrying is the caller's
  * decision (the reconcilers retry and adopt duplicates they created). Thread-safe.
@@ -133,7 +133,11 @@ public final class CcapiClient {
         new Agents.DeleteRequest(agentId, deleteExtensions));
   }
 
-  /** GET agents/{AgentId}; the {@code @AppId} suffix the platform may append to AgentId is removed. */
+  /**
+   * GET agents/{AgentId}; the {@code @AppId} suffix the platform may append to AgentId is removed. For tests
+   * and tools only: the reference also wants AgentId in the body, which a GET cannot carry here, so the
+   * operator reads seats from {@link #listAgents}.
+   */
   public Agents.Details getAgent(String appId, String agentId) {
     return normalize(read(call("GET", "agents/{AgentId}", "agents/" + agentId, appId, null), Agents.Details.class));
   }
