@@ -103,6 +103,12 @@ public final class AppPlanner {
         List.of(new Op.CreateApp(appId, request, in.records().secret().name())), status, "application is ready", List.of());
   }
 
+  /** The AppId a create in {@code ops} sent, if the platform answered it with another one ({@code created}). */
+  public static Optional<String> ignoredAppId(List<Op> ops, Apps.App created) {
+    return ops.stream().filter(Op.CreateApp.class::isInstance).map(op -> ((Op.CreateApp) op).appId())
+        .filter(sent -> sent != null && !sent.equals(created.appId())).findFirst();
+  }
+
   private static String outcomeUnknown(Input in, Claim pending) {
     String why = pending.id() == null
         ? "it was sent without an AppId (by an older operator)"

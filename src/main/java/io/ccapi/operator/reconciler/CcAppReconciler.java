@@ -17,7 +17,6 @@ import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.AppPlanner;
 import io.ccapi.operator.plan.EventReason;
-import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.OwnershipRule;
 import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Reason;
@@ -119,8 +118,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     planned.plan().status().appId = created.appId();
     planned.plan().status().extensionPrefix = created.extensionPrefix();
     keepConnection(app, planned.app().client(), created);
-    planned.plan().ops().stream().filter(Op.CreateApp.class::isInstance).map(op -> ((Op.CreateApp) op).appId())
-        .filter(sent -> !sent.equals(created.appId())).findFirst().ifPresent(sent -> appIdIgnored(app, sent, created.appId()));
+    AppPlanner.ignoredAppId(planned.plan().ops(), created).ifPresent(sent -> appIdIgnored(app, sent, created.appId()));
     return "application " + created.appId() + " is ready";
   }
 

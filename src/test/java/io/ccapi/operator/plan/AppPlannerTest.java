@@ -123,6 +123,17 @@ class AppPlannerTest {
   }
 
   @Test
+  void anAnswerWithAnotherAppIdThanTheOneSentIsSeen() {
+    List<Op> ops = plan(spec(), none(), null).ops();
+    Apps.App honoured = new Apps.App(NEW_ID, "8000", "Shop", null, "1", "", false, "s", "0");
+    Apps.App ignored = new Apps.App(OTHER_ID, "8000", "Shop", null, "1", "", false, "s", "0");
+
+    assertThat(AppPlanner.ignoredAppId(ops, honoured)).isEmpty();
+    assertThat(AppPlanner.ignoredAppId(ops, ignored)).contains(NEW_ID);
+    assertThat(AppPlanner.ignoredAppId(List.of(), ignored)).isEmpty();
+  }
+
+  @Test
   void anApplicationWhoseSecretIsStoredNowhereSaysHowToRecoverIt() {
     Apps.App noSecret = new Apps.App(APP_ID, "8000", "Shop", null, "1", "https://cb.example", false, null, null);
 
