@@ -34,7 +34,7 @@ final class ApiDispatcher {
     this.requests = requests;
     this.faults = faults;
     this.auth = auth;
-    new AppsApi(state).register(router);
+    new AppsApi(state, faults).register(router);
     new AgentsApi(state).register(router);
     new QueuesApi(state).register(router);
     new ExtensionsApi(state).register(router);

@@ -7,9 +7,11 @@ import io.ccapi.operator.ccapi.model.SpNumbers;
 /** "apps" and the relay numbers, "spnumbers". */
 final class AppsApi {
   private final SimState state;
+  private final Faults faults;
 
-  AppsApi(SimState state) {
+  AppsApi(SimState state, Faults faults) {
     this.state = state;
+    this.faults = faults;
   }
 
   void register(SimRouter r) {
@@ -43,7 +45,7 @@ final class AppsApi {
     String callbackUrl = b.text("CallbackUrl", "");
     boolean hideUserNum = b.bool("IsHideUserNum", false);
     String memo = b.text("Memo", "");
-    String appId = c.query().get("AppId");
+    String appId = faults.get().ignoreSuppliedAppId() ? null : c.query().get("AppId");
     AppState app = state.newApp(Body.isBlank(appId) ? null : appId, type.intValue());
     app.name = name;
     app.callbackUrl = callbackUrl;

@@ -12,7 +12,6 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.simulator.FaultSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +80,11 @@ class LostAnswerTest extends ControllerTest {
     String ns = h.namespace();
     h.simulator.setFaults(LOSE_WRITES);
     h.app(ns, "lost", s -> {});
-    await().atMost(Duration.ofSeconds(20)).until(() -> appIdsNamed("Tenant lost").size() == 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.simAppIdsNamed("Tenant lost").size() == 1);
     h.simulator.setFaults(FaultSettings.none());
 
     CcApp app = h.awaitReady(CcApp.class, ns, "lost");
-    List<String> created = appIdsNamed("Tenant lost");
+    List<String> created = h.simAppIdsNamed("Tenant lost");
     assertThat(created).as("one tenant, under the AppId the operator sent").hasSize(1);
     assertThat(app.getStatus().appId).isEqualTo(created.get(0));
     assertThat(claimedId(app)).isEqualTo(created.get(0));
@@ -93,7 +92,7 @@ class LostAnswerTest extends ControllerTest {
         .containsEntry("secret", h.simApp(created.get(0)).get("secret").asText());
     h.queue(ns, "q", "lost", "9001", s -> {});
     h.awaitReady(CcQueue.class, ns, "q");
-    assertThat(appIdsNamed("Tenant lost")).hasSize(1);
+    assertThat(h.simAppIdsNamed("Tenant lost")).hasSize(1);
   }
 
   @Test
@@ -112,15 +111,6 @@ class LostAnswerTest extends ControllerTest {
     assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
   }
 
-  private List<String> appIdsNamed(String name) {
-    List<String> ids = new ArrayList<>();
-    for (JsonNode app : h.simState().get("apps")) {
-      if (name.equals(app.path("name").asText())) {
-        ids.add(app.get("appId").asText());
-      }
-    }
-    return ids;
-  }
 
   private String platformPassword(String appId, String number) {
     for (JsonNode e : h.simApp(appId).get("extensions")) {
