@@ -83,8 +83,8 @@ public final class AppPlanner {
     if (secretKnown(app, in.records())) {
       return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready", List.of());
     }
-    String unknown = "the app Secret is not known: none is stored and GET apps did not return it (POST apps did, if its answer was lost); "
-        + "copy it from the platform into key 'secret' of Secret " + in.records().secret().name() + " (the operator keeps a value stored there)";
+    String unknown = "the app Secret is not known: none is stored and GET apps did not return it; copy it from the platform into key 'secret' of Secret "
+        + in.records().secret().name() + " (a value stored there is kept)";
     return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready; " + unknown,
         List.of(new Notice(EventReason.SecretUnknown, subject + ": " + unknown)));
   }
