@@ -206,9 +206,11 @@ public final class Executor {
     return ((Op.DeleteQueue) op).queueId();
   }
 
-  /** The id a create names itself (seat, queue, extension); null where the platform assigns it. */
+  /** The id a create names itself (app, seat, queue, extension); null where the platform assigns it. */
   private static String naturalId(Op op) {
-    if (op instanceof Op.CreateAgent o) {
+    if (op instanceof Op.CreateApp o) {
+      return o.appId();
+    } else if (op instanceof Op.CreateAgent o) {
       return o.agentId();
     } else if (op instanceof Op.CreateQueue o) {
       return o.request().queueId();

@@ -44,7 +44,7 @@ final class PlatformWrites {
 
   private static Object app(CcapiClient client, Op op) {
     if (op instanceof Op.CreateApp o) {
-      return client.createApp(o.request());
+      return client.createApp(o.appId(), o.request());
     }
     Op.UpdateApp o = (Op.UpdateApp) op;
     client.updateApp(o.appId(), o.request());
@@ -72,6 +72,8 @@ final class PlatformWrites {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {
       client.setAgentDefaultSpNumber(appId, o.agentId(), o.number());
+    } else if (op instanceof Op.DeleteAgentDefaultSpNumber o) {
+      client.deleteAgentDefaultSpNumber(appId, o.agentId());
     } else if (op instanceof Op.DeleteAgent o) {
       client.deleteAgent(appId, o.agentId(), true);
     } else if (op instanceof Op.ReplaceSeatExtension o) {

@@ -36,7 +36,7 @@ final class WriteThrough {
     if (op instanceof Op.UpdateAgent o) {
       Agents.Agent a = o.agent();
       return new Agents.Details(s.appId(), s.agentId(), a.workId(), a.name(), a.mobile(), a.email(), a.role(), queues, s.queuesNames(),
-          refs(extensions), defSp, s.state(), s.extState(), s.wrapUpTime(), a.enable());
+          refs(extensions), defSp, s.state(), s.extState(), a.wrapUpTime() != null ? a.wrapUpTime() : s.wrapUpTime(), a.enable());
     } else if (op instanceof Op.BindAgentExtensions o) {
       extensions = plus(extensions, o.extensions());
     } else if (op instanceof Op.UnbindAgentExtensions o) {
@@ -49,6 +49,8 @@ final class WriteThrough {
       queues = minus(queues, o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {
       defSp = List.of(o.number());
+    } else if (op instanceof Op.DeleteAgentDefaultSpNumber) {
+      defSp = List.of();
     }
     return new Agents.Details(s.appId(), s.agentId(), s.workId(), s.name(), s.mobile(), s.email(), s.role(), queues, s.queuesNames(),
         refs(extensions), defSp, s.state(), s.extState(), s.wrapUpTime(), s.enable());
@@ -59,7 +61,7 @@ final class WriteThrough {
     List<String> extensions =
         answer instanceof List<?> list ? ((List<Extensions.Credentials>) list).stream().map(Extensions.Credentials::extension).toList() : List.of();
     return new Agents.Details(null, a.agentId(), a.workId(), a.name(), a.mobile(), a.email(), a.role(), List.of(), null,
-        refs(extensions), null, null, null, null, a.enable() == null || a.enable());
+        refs(extensions), null, null, null, Objects.requireNonNullElse(a.wrapUpTime(), 0), a.enable() == null || a.enable());
   }
 
   static Optional<Queues.Info> queue(Op op, Optional<Queues.Info> before) {

@@ -2,6 +2,7 @@ package io.ccapi.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -53,8 +54,13 @@ public class CcAgentSpec extends CcChildSpec {
   public List<@Pattern(Patterns.REF) String> queueRefs = new ArrayList<>();
 
   @Pattern("^[0-9]{3,20}$")
-  @JsonPropertyDescription("Default relay number of the seat; one of the app's relay numbers.")
+  @JsonPropertyDescription("Default relay number of the seat; one of the app's relay numbers. Removing it deletes the seat's default.")
   public String defaultSpNumber;
+
+  @Min(0)
+  @JsonPropertyDescription(
+      "Wrap-up time after a call, in seconds (ccapi WrapUpTime). Unset: the platform's value is left as it is (0 for a new seat).")
+  public Integer wrapUpTime;
 
   /** Seat role; the constant names are the wire values. */
   @SuppressWarnings("java:S115")

@@ -18,4 +18,13 @@ public class CcAgentStatus extends CcStatus {
 
   @JsonPropertyDescription("Secret holding passwords of extensions created with the seat, if any.")
   public String secretName;
+
+  @JsonPropertyDescription("Default relay number of the seat in the platform (none when unset).")
+  public String defaultSpNumber;
+
+  @JsonPropertyDescription("Whether the seat is enabled in the platform.")
+  public Boolean enabled;
+
+  @JsonPropertyDescription("Wrap-up time of the seat in the platform, in seconds.")
+  public Integer wrapUpTime;
 }

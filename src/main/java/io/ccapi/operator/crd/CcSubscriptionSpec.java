@@ -9,6 +9,12 @@ import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 public class CcSubscriptionSpec extends CcChildSpec {
+  @Size(min = 1, max = 128)
+  @JsonPropertyDescription(
+      "Name of the subscription in the platform (default: this resource's name). An existing subscription with this name is taken over only"
+          + " with the annotation ccapi.io/adopt=true; changing it renames the subscription.")
+  public String name;
+
   @Required
   @Pattern(Patterns.URL)
   @JsonPropertyDescription("URL the platform posts events to.")

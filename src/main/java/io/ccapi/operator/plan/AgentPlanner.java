@@ -84,7 +84,7 @@ public final class AgentPlanner {
   private static Plan<CcAgentStatus> create(Input in, String subject) {
     CcAgentSpec spec = in.spec();
     List<Op> ops = new ArrayList<>();
-    ops.add(new Op.CreateAgent(desired(spec, Boolean.TRUE.equals(spec.createExtension)), in.records().secret().name()));
+    ops.add(new Op.CreateAgent(desired(spec, Boolean.TRUE.equals(spec.createExtension), spec.wrapUpTime), in.records().secret().name()));
     List<String> extensions = sorted(in.extensions().ready());
     List<String> queues = sorted(in.queues().ready());
     if (!extensions.isEmpty()) {
@@ -100,6 +100,9 @@ public final class AgentPlanner {
     status.extensions = extensions;
     status.queues = queues;
     status.secretName = Boolean.TRUE.equals(spec.createExtension) ? in.records().secret().name() : null;
+    status.defaultSpNumber = spec.defaultSpNumber;
+    status.enabled = Boolean.TRUE.equals(spec.enabled);
+    status.wrapUpTime = Objects.requireNonNullElse(spec.wrapUpTime, 0);
     return Plan.go(subject, false, OwnershipRule.Decision.CREATE, spec.agentId, ops, status, subject + " is ready", List.of());
   }
 
@@ -109,7 +112,9 @@ public final class AgentPlanner {
     List<Op> ops = new ArrayList<>();
     List<Change> changes = diff(spec, observed);
     if (!changes.isEmpty()) {
-      ops.add(new Op.UpdateAgent(desired(spec, null), changes));
+      // PUT replaces the seat: an unset wrapUpTime sends the platform's value, so it stays as it is
+      Integer wrapUpTime = spec.wrapUpTime != null ? spec.wrapUpTime : observed.wrapUpTime();
+      ops.add(new Op.UpdateAgent(desired(spec, null, wrapUpTime), changes));
     }
     Set<String> bound = extensions(observed);
     Set<String> wanted = keptWhileDeleting(in.extensions(), bound);
@@ -134,14 +139,28 @@ public final class AgentPlanner {
     List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
     Set<String> wantedQueues = keptWhileDeleting(in.queues(), queues);
     ops.addAll(bindings(queues, wantedQueues, spec.agentId, Op.UnbindAgentQueues::new, Op.BindAgentQueues::new));
-    String defaultNumber = observed.defSpNumber() == null || observed.defSpNumber().isEmpty() ? null : observed.defSpNumber().get(0);
-    if (spec.defaultSpNumber != null && (observed.defSpNumber() == null || !observed.defSpNumber().contains(spec.defaultSpNumber))) {
-      ops.add(new Op.SetAgentDefaultSpNumber(spec.agentId, defaultNumber, spec.defaultSpNumber));
-    }
+    defaultSpNumber(spec, observed.defSpNumber(), status.defaultSpNumber).ifPresent(ops::add);
+    status.defaultSpNumber = spec.defaultSpNumber;
+    status.enabled = Boolean.TRUE.equals(spec.enabled);
+    status.wrapUpTime = spec.wrapUpTime != null ? spec.wrapUpTime : observed.wrapUpTime();
     status.extensions = sorted(wanted);
     status.queues = sorted(wantedQueues);
     status.secretName = own.has("password") || ops.stream().anyMatch(Op.ReplaceSeatExtension.class::isInstance) ? own.name() : null;
     return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
+  }
+
+  /**
+   * Setting the seat's default relay number to the spec's, or deleting it when the spec names none.
+   * {@code observed} is documented as a list: the spec's number anywhere in it is no change.
+   */
+  private static Optional<Op> defaultSpNumber(CcAgentSpec spec, List<String> observed, String current) {
+    boolean same = spec.defaultSpNumber == null ? current == null : observed != null && observed.contains(spec.defaultSpNumber);
+    if (same) {
+      return Optional.empty();
+    }
+    return Optional.of(spec.defaultSpNumber == null
+        ? new Op.DeleteAgentDefaultSpNumber(spec.agentId, current)
+        : new Op.SetAgentDefaultSpNumber(spec.agentId, current, spec.defaultSpNumber));
   }
 
   /**
@@ -219,12 +238,15 @@ public final class AgentPlanner {
     status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());
     status.extensions = sorted(extensions(observed));
     status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
+    status.defaultSpNumber = observed.defSpNumber() == null ? null : observed.defSpNumber().stream().filter(n -> !n.isEmpty()).findFirst().orElse(null);
+    status.enabled = !Boolean.FALSE.equals(observed.enable());
+    status.wrapUpTime = observed.wrapUpTime();
     return status;
   }
 
-  static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension) {
+  static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension, Integer wrapUpTime) {
     return new Agents.Agent(
-        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension, null);
+        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension, null, wrapUpTime);
   }
 
   private static List<Change> diff(CcAgentSpec spec, Agents.Details observed) {
@@ -235,6 +257,7 @@ public final class AgentPlanner {
         .field("email", observed.email(), spec.email)
         .field("role", observed.role(), spec.role.name())
         .field("enabled", !Boolean.FALSE.equals(observed.enable()), Boolean.TRUE.equals(spec.enabled))
+        .field("wrapUpTime", observed.wrapUpTime(), spec.wrapUpTime == null ? observed.wrapUpTime() : spec.wrapUpTime)
         .changes();
   }
 

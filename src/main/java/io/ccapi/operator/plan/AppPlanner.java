@@ -10,22 +10,39 @@ import java.util.Optional;
 /**
  * Plans a CcApp: create the application, or keep the one this resource created or adopts
  * ({@code spec.appId}, the explicit way to adopt a tenant), and keep name, callback, memo and number
- * hiding in line. POST apps has no natural key: a create whose answer was lost stops the resource
- * ({@code CreateOutcomeUnknown}) rather than risking a second tenant.
+ * hiding in line. The create sends an AppId the operator generated (the reference has the caller generate
+ * it), recorded in the pending claim first: a create whose answer was lost is found again by that AppId,
+ * or sent again under it. Only where that cannot work — a pending claim without AppId (an older operator)
+ * or a platform seen to ignore the supplied AppId — it stops ({@code CreateOutcomeUnknown}) rather than
+ * risking a second tenant.
  */
 public final class AppPlanner {
   private AppPlanner() {}
 
   /**
    * @param records the claim and the Secret {@code <name>-ccapp}
-   * @param observed the application {@link #appIdToObserve} names, read from the platform
+   * @param observed the application {@link #appIdToObserve} names, read from the platform (empty when
+   *     none is named, or when only a pending claim names it and the platform does not know it)
+   * @param newAppId a fresh AppId, sent if this plan creates the application
+   * @param appIdsIgnored whether this endpoint was seen to answer a create with another AppId than the one sent
    */
-  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed) {}
+  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed, String newAppId, boolean appIdsIgnored) {}
 
-  /** The AppId this resource manages (its own records first, then spec.appId), or null before a create. */
+  /**
+   * The AppId this resource manages (its own records first, then spec.appId, then the AppId a create whose
+   * outcome is not known yet was sent with), or null before a create.
+   */
   public static String appIdToObserve(CcAppSpec spec, Records records) {
     String known = known(records);
-    return known != null ? known : spec.appId;
+    if (known != null) {
+      return known;
+    }
+    return spec.appId != null ? spec.appId : pendingAppId(records).orElse(null);
+  }
+
+  /** The AppId a create was sent with whose outcome is not known yet (its pending claim's id). */
+  public static Optional<String> pendingAppId(Records records) {
+    return records.claim().filter(c -> !c.owned()).map(Claim::id);
   }
 
   /** The Secret the operator keeps for the CcApp named {@code resourceName}. */
@@ -64,27 +81,54 @@ public final class AppPlanner {
       return create(in, subject, status);
     }
     Apps.App app = in.observed().get();
-    OwnershipRule.Decision decision = known != null ? OwnershipRule.Decision.OURS : OwnershipRule.Decision.ADOPT;
+    boolean ours = known != null || pendingAppId(in.records()).filter(app.appId()::equals).isPresent();
+    OwnershipRule.Decision decision = ours ? OwnershipRule.Decision.OURS : OwnershipRule.Decision.ADOPT;
     List<Change> changes = diff(spec, app);
     List<Op> ops =
         changes.isEmpty()
             ? List.of()
             : List.of(new Op.UpdateApp(app.appId(), new Apps.UpdateRequest(spec.displayName, empty(spec.callbackUrl), spec.hideUserNumber, empty(spec.memo)), changes));
-    return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready", List.of());
+    if (secretKnown(app, in.records())) {
+      return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready", List.of());
+    }
+    String unknown = "the app Secret is not known: none is stored and GET apps did not return it; copy it from the platform into key 'secret' of Secret "
+        + in.records().secret().name() + " (a value stored there is kept)";
+    return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready; " + unknown,
+        List.of(new Notice(EventReason.SecretUnknown, subject + ": " + unknown)));
   }
 
   private static Plan<CcAppStatus> create(Input in, String subject, CcAppStatus status) {
     Optional<Claim> pending = in.records().claim().filter(c -> !c.owned());
-    if (pending.isPresent()) {
-      return Plan.stop(subject, false, status, Reason.CreateOutcomeUnknown,
-          "creating the application was attempted at " + pending.get().since() + " and its answer was lost; if the platform now has an application named '"
-              + in.spec().displayName + "', set spec.appId to its AppId, otherwise remove the annotation " + Annotations.CLAIM + " to create it again");
+    String appId = pending.isPresent() ? pending.get().id() : in.newAppId();
+    if (pending.isPresent() && (appId == null || in.appIdsIgnored())) {
+      return Plan.stop(subject, false, status, Reason.CreateOutcomeUnknown, outcomeUnknown(in, pending.get()));
     }
     CcAppSpec spec = in.spec();
     Apps.CreateRequest request = new Apps.CreateRequest(
         spec.displayName, typeCode(spec), empty(spec.callbackUrl), spec.hideUserNumber, spec.memo);
+    // a pending claim's AppId is sent again: the platform does not know it, and a duplicate would answer 100004
     return Plan.go(subject, false, OwnershipRule.Decision.CREATE, null,
-        List.of(new Op.CreateApp(request, in.records().secret().name())), status, "application is ready", List.of());
+        List.of(new Op.CreateApp(appId, request, in.records().secret().name())), status, "application is ready", List.of());
+  }
+
+  /** The AppId a create in {@code ops} sent, if the platform answered it with another one ({@code created}). */
+  public static Optional<String> ignoredAppId(List<Op> ops, Apps.App created) {
+    return ops.stream().filter(Op.CreateApp.class::isInstance).map(op -> ((Op.CreateApp) op).appId())
+        .filter(sent -> sent != null && !sent.equals(created.appId())).findFirst();
+  }
+
+  private static String outcomeUnknown(Input in, Claim pending) {
+    String why = pending.id() == null
+        ? "it was sent without an AppId (by an older operator)"
+        : "the platform ignores the AppId the operator sends (a create was answered with another one), so GET apps cannot find " + pending.id();
+    return "creating the application was attempted at " + pending.since() + " and its answer was lost; " + why
+        + ". If the platform now has an application named '" + in.spec().displayName + "', set spec.appId to its AppId, otherwise remove the annotation "
+        + Annotations.CLAIM + " to create it again";
+  }
+
+  private static boolean secretKnown(Apps.App app, Records records) {
+    String stored = records.secret().get("secret");
+    return (app.secret() != null && !app.secret().isEmpty()) || (stored != null && !stored.isEmpty());
   }
 
   private static String known(Records records) {

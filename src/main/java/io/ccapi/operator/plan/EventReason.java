@@ -14,5 +14,9 @@ public enum EventReason {
   Orphaned,
   TenantRetained,
   /** A password the platform returned once is not known to the operator. */
-  PasswordUnknown
+  PasswordUnknown,
+  /** The app Secret is stored nowhere and GET apps does not return it. */
+  SecretUnknown,
+  /** The platform answered a create with another AppId than the one the operator sent. */
+  AppIdIgnored
 }

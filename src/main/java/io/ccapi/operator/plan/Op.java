@@ -60,8 +60,11 @@ public sealed interface Op {
 
   // ---- applications ----
 
-  /** POST apps. Its answer (AppId, Secret) exists once: the executor stores it in {@code secretName}. */
-  record CreateApp(Apps.CreateRequest request, String secretName) implements Op {
+  /**
+   * POST apps with {@code appId}, the AppId the operator generated and recorded in its pending claim first.
+   * The answer's AppId and Secret are stored in {@code secretName} at once.
+   */
+  record CreateApp(String appId, Apps.CreateRequest request, String secretName) implements Op {
     public Verb verb() { return Verb.CREATE; }
     public Target target() { return Target.APP; }
     public String text() { return "create application \"" + request.name() + "\""; }
@@ -134,6 +137,12 @@ public sealed interface Op {
     public String text() {
       return "replace extension " + extension + " of agent " + agentId + " (created with the seat; its password is unknown)";
     }
+  }
+
+  /** DELETE spnumbers/agent/default/{AgentId}: the seat has no default relay number any more. */
+  record DeleteAgentDefaultSpNumber(String agentId, String before) implements SeatOp {
+    public Verb verb() { return Verb.UPDATE; }
+    public String text() { return "update agent " + agentId + ": " + new Change("defaultSpNumber", before, null); }
   }
 
   /** DELETE agents/{id}, with the extensions the platform created with the seat. */

@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Plans a CcSubscription, a message subscription named after the resource. Its id is assigned by the
- * platform; a subscription whose claim was lost with a create's answer is found again by name.
+ * Plans a CcSubscription, a message subscription named {@code spec.name} (default: the resource's name).
+ * Its id is assigned by the platform; a subscription whose claim was lost with a create's answer is found
+ * again by name, and an existing one is adopted by name (with the adopt annotation).
  */
 public final class SubscriptionPlanner {
   private SubscriptionPlanner() {}
@@ -46,10 +47,15 @@ public final class SubscriptionPlanner {
     return Plan.go(subject, true, decision, Long.toString(id), ops, status, "subscription " + id + " is ready", List.of());
   }
 
-  /** The subscription a spec wants, named after its resource (no id: the platform assigns it). */
-  public static Subscriptions.Subscription desired(String name, CcSubscriptionSpec spec) {
+  /** The subscription's name in the platform: {@code spec.name}, else the resource's name. */
+  public static String platformName(String resourceName, CcSubscriptionSpec spec) {
+    return spec.name != null ? spec.name : resourceName;
+  }
+
+  /** The subscription a spec wants (no id: the platform assigns it). */
+  public static Subscriptions.Subscription desired(String resourceName, CcSubscriptionSpec spec) {
     List<String> events = spec.events.stream().map(Events.Name::name).distinct().toList();
-    return new Subscriptions.Subscription(null, spec.callbackUrl, name, events, spec.enabled);
+    return new Subscriptions.Subscription(null, spec.callbackUrl, platformName(resourceName, spec), events, spec.enabled);
   }
 
   /** The observed subscription named {@code name} that has an id ({@link Input#sameName}). */
@@ -66,6 +72,7 @@ public final class SubscriptionPlanner {
     boolean sameEvents =
         new HashSet<>(desired.events()).equals(new HashSet<>(Objects.requireNonNullElse(observed.events(), List.of())));
     return new Change.Diff()
+        .field("name", observed.name(), desired.name())
         .field("callbackUrl", observed.callback(), desired.callback())
         .field("events", sameEvents ? null : Objects.requireNonNullElse(observed.events(), List.of()).toString(), sameEvents ? null : desired.events().toString())
         .field("enabled", Boolean.TRUE.equals(observed.enable()), Boolean.TRUE.equals(desired.enable()))

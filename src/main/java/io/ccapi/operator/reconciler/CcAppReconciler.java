@@ -42,6 +42,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CcApp: loads the account credentials, observes the application this resource manages (or adopts with
@@ -53,6 +55,9 @@ import java.util.function.Supplier;
 public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   static final String KEY_SID = "sid";
   static final String KEY_AUTH_TOKEN = "authToken";
+
+  /** Endpoints seen to answer a create with another AppId than the one sent (see {@link #appIdIgnored}). */
+  private final Set<String> appIdsIgnored = ConcurrentHashMap.newKeySet();
 
   public CcAppReconciler(OperatorServices svc) {
     super(svc, CcApp.class, CcAppStatus.class);
@@ -95,21 +100,28 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     if (appId != null) {
       requireSoleManager(app, context, appId, records);
     }
-    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(observe(app, client, appId, observing));
-    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed));
+    boolean onlyPending = appId != null && appId.equals(AppPlanner.pendingAppId(records).orElse(null)) && !appId.equals(app.getSpec().appId);
+    Optional<Apps.App> observed = appId == null ? Optional.empty() : observe(app, client, appId, observing, onlyPending);
+    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed,
+        UUID.randomUUID().toString(), appIdsIgnored.contains(app.getSpec().endpoint)));
     observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
     return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
   }
 
   /**
-   * Reads the application. Under Observe an AppId the platform does not know is NotFound, as for every
-   * kind (Manage keeps AppNotFound; both are re-checked every poll). Under Manage an application this
-   * resource created that the platform no longer knows says what happened and what to do ({@link #vanished}).
+   * Reads the application. An AppId only a pending claim names that the platform does not know was not
+   * created: empty, so the create is sent again. Under Observe an AppId the platform does not know is
+   * NotFound, as for every kind (Manage keeps AppNotFound; both are re-checked every poll). Under Manage an
+   * application this resource created that the platform no longer knows says what happened and what to do
+   * ({@link #vanished}).
    */
-  private static Apps.App observe(CcApp app, CcapiClient client, String appId, boolean observing) {
+  private static Optional<Apps.App> observe(CcApp app, CcapiClient client, String appId, boolean observing, boolean onlyPending) {
     try {
-      return client.getApp(appId);
+      return Optional.of(client.getApp(appId));
     } catch (CcapiException e) {
+      if (onlyPending && e.errorClass() == ErrorClass.APP_NOT_FOUND) {
+        return Optional.empty();
+      }
       if (!observing && e.errorClass() == ErrorClass.APP_NOT_FOUND && app.getSpec().appId == null) {
         throw new ReconcileException(Reason.AppNotFound, vanished(app, appId, e));
       }
@@ -141,7 +153,18 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     planned.plan().status().appId = created.appId();
     planned.plan().status().extensionPrefix = created.extensionPrefix();
     keepConnection(app, planned.app().client(), created);
+    AppPlanner.ignoredAppId(planned.plan().ops(), created).ifPresent(sent -> appIdIgnored(app, sent, created.appId()));
     return "application " + created.appId() + " is ready";
+  }
+
+  /**
+   * The platform answered a create with another AppId than the one sent: from now on (in this process) a
+   * lost create answer on this endpoint cannot be resolved by GET apps, and stalls with CreateOutcomeUnknown.
+   */
+  private void appIdIgnored(CcApp app, String sent, String answered) {
+    appIdsIgnored.add(app.getSpec().endpoint);
+    svc.events().warning(app, EventReason.AppIdIgnored, "the platform created application " + answered + " although the operator sent AppId " + sent
+        + "; a create on " + app.getSpec().endpoint + " whose answer is lost will stop with CreateOutcomeUnknown instead of being found again");
   }
 
   /** Stores what the platform shows of the app in {@code <name>-ccapp} and publishes the children's connection. */

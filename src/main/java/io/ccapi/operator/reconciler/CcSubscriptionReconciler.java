@@ -13,7 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.util.Optional;
 
 /**
- * CcSubscription: observes the subscription with the id this resource owns, or one with its name, and
+ * CcSubscription: observes the subscription with the id this resource owns, or one with its platform name, and
  * plans with {@link SubscriptionPlanner}.
  */
 @ControllerConfiguration(name = "ccsubscription")
@@ -27,7 +27,7 @@ public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, 
     AppConnection app = app(sub, context);
     Records records = records(sub, null);
     Optional<Subscriptions.Subscription> recorded = ownedId(records).flatMap(id -> svc.observer().subscription(app, id));
-    Optional<Subscriptions.Subscription> sameName = SubscriptionPlanner.sameName(svc.observer().subscriptions(app), name(sub));
+    Optional<Subscriptions.Subscription> sameName = SubscriptionPlanner.sameName(svc.observer().subscriptions(app), SubscriptionPlanner.platformName(name(sub), sub.getSpec()));
     Subscriptions.Subscription desired = SubscriptionPlanner.desired(name(sub), sub.getSpec());
     Plan<CcSubscriptionStatus> plan =
         SubscriptionPlanner.plan(new SubscriptionPlanner.Input(desired, recorded, sameName, forPlanner(records, observing)));
@@ -45,7 +45,7 @@ public class CcSubscriptionReconciler extends CcChildReconciler<CcSubscription, 
 
   @Override
   protected Plan<CcSubscriptionStatus> planDelete(CcSubscription sub, AppConnection app, Records records, Context<CcSubscription> context) {
-    return SubscriptionPlanner.planDelete(name(sub), ownedId(records));
+    return SubscriptionPlanner.planDelete(SubscriptionPlanner.platformName(name(sub), sub.getSpec()), ownedId(records));
   }
 
   private static Optional<Long> ownedId(Records records) {

@@ -46,14 +46,12 @@ final class AgentsApi {
   /** A validated seat object of POST agents or PUT agents/{AgentId}. */
   private record Spec(
       String id, String workId, String name, String mobile, String email, String role, boolean enable,
-      boolean createExtension, String extension) {}
+      boolean createExtension, String extension, int wrapUpTime) {}
 
   private static Spec parse(Body b, String pathId) {
     String id = b.text("AgentId");
     if (pathId != null) {
-      if (id != null && !id.equals(pathId)) {
-        throw SimError.paramsInvalid("AgentId in the body differs from the path");
-      }
+      // the path names the seat: the reference's own PUT example sends AgentId 10030 to agents/7763
       id = pathId;
     }
     String workId = b.text("WorkId");
@@ -76,9 +74,13 @@ final class AgentsApi {
     if (createExtension && extension != null && !ExtensionsApi.NUMBER.matcher(extension).matches()) {
       throw SimError.paramsInvalid("Extension must match [1-9]\\d{3}");
     }
+    Integer wrapUpTime = b.integer("WrapUpTime");
+    if (wrapUpTime != null && wrapUpTime < 0) {
+      throw SimError.paramsInvalid("WrapUpTime must be 0 or more seconds");
+    }
     return new Spec(
         id, workId, b.text("Name", ""), b.text("Mobile", ""), b.text("Email", ""), role,
-        b.bool("Enable", true), createExtension, extension);
+        b.bool("Enable", true), createExtension, extension, wrapUpTime == null ? 0 : wrapUpTime);
   }
 
   /** POST agents: every seat is validated before any is created. */
@@ -151,6 +153,7 @@ final class AgentsApi {
     a.email = s.email();
     a.role = s.role();
     a.enable = s.enable();
+    a.wrapUpTime = s.wrapUpTime();
   }
 
   private Object delete(SimCall c) {
@@ -233,7 +236,7 @@ final class AgentsApi {
     n.put("DefSpNumber", a.defSpNumber);
     n.put("State", STATE_NOT_AVAILABLE);
     n.put("ExtState", a.extensions.isEmpty() ? EXT_STATE_OFFLINE : EXT_STATE_ONLINE);
-    n.put("WrapUpTime", 0);
+    n.put("WrapUpTime", a.wrapUpTime);
     n.put("Enable", a.enable);
     n.putNull("ExtenInfos");
     return n;

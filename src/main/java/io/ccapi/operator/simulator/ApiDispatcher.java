@@ -34,7 +34,7 @@ final class ApiDispatcher {
     this.requests = requests;
     this.faults = faults;
     this.auth = auth;
-    new AppsApi(state).register(router);
+    new AppsApi(state, faults).register(router);
     new AgentsApi(state).register(router);
     new QueuesApi(state).register(router);
     new ExtensionsApi(state).register(router);
@@ -66,6 +66,7 @@ final class ApiDispatcher {
       return; // the caller closes the exchange before any header is sent: the connection just ends
     }
     byte[] body = HttpIo.readBody(exchange, MAX_BODY_BYTES);
+    stats.shapes().record(endpoint, query.keySet(), body);
     if (outcome == Faults.Outcome.ERROR || outcome == Faults.Outcome.HANG) {
       sendInternalError(exchange, settings.errorMode() == FaultSettings.ErrorMode.HTTP500 ? 500 : 200);
       return;
@@ -116,9 +117,8 @@ final class ApiDispatcher {
         throw SimError.business(ErrorCodes.APP_NOT_FOUND, ErrorCodes.MSG_APP_NOT_FOUND);
       }
     }
-    // GET bodies are optional and ignored: OkHttp cannot send one, and every GET has its parameters in the
-    // path or the query.
-    Body parsed = method.equals("GET") ? Body.EMPTY : parse(body);
+    // GET bodies, and those of calls whose parameters are all in the path, are optional and ignored
+    Body parsed = route.readsBody() ? parse(body) : Body.EMPTY;
     return route.handler().handle(new SimCall(app, parsed, match.params(), query));
   }
 

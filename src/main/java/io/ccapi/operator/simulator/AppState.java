@@ -97,6 +97,7 @@ final class AppState {
     String email;
     String role;
     boolean enable;
+    int wrapUpTime;
     String defSpNumber = "";
     final TreeSet<String> queues = new TreeSet<>();
     final TreeSet<String> extensions = new TreeSet<>();

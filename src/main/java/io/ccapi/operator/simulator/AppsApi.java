@@ -7,9 +7,11 @@ import io.ccapi.operator.ccapi.model.SpNumbers;
 /** "apps" and the relay numbers, "spnumbers". */
 final class AppsApi {
   private final SimState state;
+  private final Faults faults;
 
-  AppsApi(SimState state) {
+  AppsApi(SimState state, Faults faults) {
     this.state = state;
+    this.faults = faults;
   }
 
   void register(SimRouter r) {
@@ -20,10 +22,10 @@ final class AppsApi {
     // The reference's examples put an extra segment after spnumbers/default; it is accepted and ignored.
     r.add("PUT", "spnumbers/default", true, this::setDefault);
     r.add("PUT", "spnumbers/default/{Extra}", true, this::setDefault);
-    r.add("DELETE", "spnumbers/default", true, this::deleteDefault);
-    r.add("DELETE", "spnumbers/default/{Extra}", true, this::deleteDefault);
+    r.addWithoutBody("DELETE", "spnumbers/default", this::deleteDefault);
+    r.addWithoutBody("DELETE", "spnumbers/default/{Extra}", this::deleteDefault);
     r.add("PUT", "spnumbers/agent/default/{AgentId}", true, this::setAgentDefault);
-    r.add("DELETE", "spnumbers/agent/default/{AgentId}", true, this::deleteAgentDefault);
+    r.addWithoutBody("DELETE", "spnumbers/agent/default/{AgentId}", this::deleteAgentDefault);
   }
 
   private Object create(SimCall c) {
@@ -43,7 +45,8 @@ final class AppsApi {
     String callbackUrl = b.text("CallbackUrl", "");
     boolean hideUserNum = b.bool("IsHideUserNum", false);
     String memo = b.text("Memo", "");
-    AppState app = state.newApp(type.intValue());
+    String appId = faults.get().ignoreSuppliedAppId() ? null : c.query().get("AppId");
+    AppState app = state.newApp(Body.isBlank(appId) ? null : appId, type.intValue());
     app.name = name;
     app.callbackUrl = callbackUrl;
     app.hideUserNum = hideUserNum;

@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code hangMs} and then refused ({@code timeoutRate}), or refused at once ({@code errorRate}). A refused,
  * hung or dropped request is never applied. A write (POST, PUT, DELETE) that passes may still lose its
  * answer ({@code lostAnswerRate}): applied, then the connection ends unanswered — the case that makes a
- * client unable to tell whether a create happened.
+ * client unable to tell whether a create happened. {@code ignoreSuppliedAppId} plays a platform that assigns
+ * its own AppId on POST apps whatever the caller sent.
  */
 public record FaultSettings(
     long latencyMs,
@@ -20,7 +21,8 @@ public record FaultSettings(
     double timeoutRate,
     long hangMs,
     double dropRate,
-    double lostAnswerRate) {
+    double lostAnswerRate,
+    boolean ignoreSuppliedAppId) {
 
   public static final long DEFAULT_HANG_MS = 30_000;
 
@@ -37,6 +39,13 @@ public record FaultSettings(
     }
   }
 
+  /** Settings that honour a supplied AppId. */
+  public FaultSettings(
+      long latencyMs, long jitterMs, double errorRate, ErrorMode errorMode, double timeoutRate, long hangMs, double dropRate,
+      double lostAnswerRate) {
+    this(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, lostAnswerRate, false);
+  }
+
   /** Settings without lost answers. */
   public FaultSettings(
       long latencyMs, long jitterMs, double errorRate, ErrorMode errorMode, double timeoutRate, long hangMs, double dropRate) {
@@ -49,12 +58,17 @@ public record FaultSettings(
 
   /** These settings with a fixed latency of {@code ms} per request. */
   public FaultSettings withLatency(long ms) {
-    return new FaultSettings(ms, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, lostAnswerRate);
+    return new FaultSettings(ms, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, lostAnswerRate, ignoreSuppliedAppId);
   }
 
   /** These settings with lost answers at {@code rate}. */
   public FaultSettings withLostAnswerRate(double rate) {
-    return new FaultSettings(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, rate);
+    return new FaultSettings(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, rate, ignoreSuppliedAppId);
+  }
+
+  /** These settings with POST apps assigning its own AppId ({@code ignore}) or honouring the caller's. */
+  public FaultSettings withIgnoreSuppliedAppId(boolean ignore) {
+    return new FaultSettings(latencyMs, jitterMs, errorRate, errorMode, timeoutRate, hangMs, dropRate, lostAnswerRate, ignore);
   }
 
   private static void requireNonNegative(String name, long value) {

@@ -15,7 +15,11 @@ final class SimRouter {
     Object handle(SimCall call);
   }
 
-  record Route(String method, String template, String[] segments, boolean needsApp, Handler handler) {
+  /**
+   * @param readsBody whether the call has body parameters: only then is a body required and parsed (the
+   *     reference's examples of calls whose parameters are all in the path send none)
+   */
+  record Route(String method, String template, String[] segments, boolean needsApp, boolean readsBody, Handler handler) {
     int literals() {
       int n = 0;
       for (String s : segments) {
@@ -32,7 +36,12 @@ final class SimRouter {
 
   /** {@code needsApp}: the request must name an existing app with AppId (all but POST apps). */
   void add(String method, String template, boolean needsApp, Handler handler) {
-    routes.add(new Route(method, template, template.split("/"), needsApp, handler));
+    routes.add(new Route(method, template, template.split("/"), needsApp, !method.equals("GET"), handler));
+  }
+
+  /** A call of an app whose parameters are all in the path or query: a body is neither required nor read. */
+  void addWithoutBody(String method, String template, Handler handler) {
+    routes.add(new Route(method, template, template.split("/"), true, false, handler));
   }
 
   Match match(String method, String path) {

@@ -20,13 +20,20 @@ final class SimState {
   private final AtomicLong queueIds = new AtomicLong();
   private final SecureRandom random = new SecureRandom();
 
-  /** A new app with fresh id, Secret and extension prefix; not visible until {@link #add}ed. */
-  AppState newApp(int type) {
-    return new AppState(UUID.randomUUID().toString(), randomHex(16), extensionPrefix(), type, SEED_SP_NUMBERS);
+  /**
+   * A new app with fresh Secret and extension prefix, under {@code appId} (the caller's, as the reference
+   * has the CRM generate it) or a fresh one when null; not visible until {@link #add}ed.
+   */
+  AppState newApp(String appId, int type) {
+    String id = appId != null ? appId : UUID.randomUUID().toString();
+    return new AppState(id, randomHex(16), extensionPrefix(), type, SEED_SP_NUMBERS);
   }
 
+  /** Makes the app visible; an AppId already taken is 100004, and nothing changes. */
   void add(AppState app) {
-    apps.put(app.appId, app);
+    if (apps.putIfAbsent(app.appId, app) != null) {
+      throw SimError.duplicate(app.appId, "PRIMARY");
+    }
   }
 
   /** The app, or null when unknown. */

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Request counters of {@code /ccapi/v2/}: per "METHOD path-template" and per AppId as sent (the AppId is
  * not checked here, "-" when none), and per AppId and "METHOD path-template" ({@code byAppEndpoint}), so a
  * test can tell which tenant's objects were read or written. Every request counts, including refused and
- * fault-injected ones.
+ * fault-injected ones. Also the shape of what each endpoint was sent ({@link RequestShapes}).
  */
 final class SimStats {
   static final String NO_APP = "-";
@@ -19,6 +19,7 @@ final class SimStats {
   private final ConcurrentHashMap<String, LongAdder> byEndpoint = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> byApp = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> byAppEndpoint = new ConcurrentHashMap<>();
+  private final RequestShapes shapes = new RequestShapes();
 
   void record(String endpoint, String appId) {
     total.increment();
@@ -33,6 +34,11 @@ final class SimStats {
     byEndpoint.clear();
     byApp.clear();
     byAppEndpoint.clear();
+    shapes.reset();
+  }
+
+  RequestShapes shapes() {
+    return shapes;
   }
 
   Map<String, Object> snapshot() {
@@ -43,6 +49,7 @@ final class SimStats {
     Map<String, Object> perApp = new TreeMap<>();
     byAppEndpoint.forEach((app, counters) -> perApp.put(app, sums(counters)));
     out.put("byAppEndpoint", perApp);
+    out.put("requestShapes", shapes.snapshot());
     return out;
   }
 

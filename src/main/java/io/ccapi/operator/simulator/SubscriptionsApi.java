@@ -25,10 +25,10 @@ final class SubscriptionsApi {
     r.add("GET", "subscriptions", true, this::list);
     r.add("GET", "subscriptions/{id}", true, this::get);
     r.add("PUT", "subscriptions/{id}", true, this::update);
-    r.add("DELETE", "subscriptions/{id}", true, this::delete);
+    r.addWithoutBody("DELETE", "subscriptions/{id}", this::delete);
     r.add("POST", "webhooks/events", true, c -> setEvents(c, false));
     r.add("PUT", "webhooks/events", true, c -> setEvents(c, true));
-    r.add("DELETE", "webhooks/events", true, this::deleteEvents);
+    r.addWithoutBody("DELETE", "webhooks/events", this::deleteEvents);
   }
 
   /** POST subscriptions: each entry succeeds or fails on its own; new subscriptions are enabled. */
@@ -82,13 +82,14 @@ final class SubscriptionsApi {
     }
   }
 
+  /** An http(s) URL with an authority; not necessarily a valid host (the reference's PUT example has 59.110.105.911). */
   private static boolean isHttpUrl(String s) {
     if (s == null) {
       return false;
     }
     try {
       URI uri = new URI(s);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getRawAuthority() != null;
     } catch (URISyntaxException e) {
       return false;
     }

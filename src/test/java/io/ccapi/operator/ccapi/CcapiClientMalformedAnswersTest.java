@@ -3,52 +3,28 @@ package io.ccapi.operator.ccapi;
 import static io.ccapi.operator.ccapi.CcapiClientErrorsTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Answers the simulator never gives, from a one-answer stub server. (mockwebserver3 5.5.1 cannot run here:
- * the test classpath also holds fabric8's OkHttp 4.12, whose classes shadow OkHttp 5's.)
- */
+/** Answers the simulator never gives, from a one-answer stub server. */
 class CcapiClientMalformedAnswersTest {
-  private HttpServer server;
-  private CcapiClientFactory factory;
+  private OneAnswerServer server;
   private CcapiClient client;
-  private volatile int status;
-  private volatile String body;
 
   @BeforeEach
-  void start() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
-    server.start();
-    factory = new CcapiClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(2), CcapiClient.CallRecorder.NONE);
-    client = factory.create("http://127.0.0.1:" + server.getAddress().getPort(), new CcapiCredentials("sid", "token"));
+  void start() {
+    server = new OneAnswerServer();
+    client = server.client;
   }
 
   @AfterEach
   void stop() {
-    factory.close();
-    server.stop(0);
+    server.close();
   }
 
   private void answer(int status, String body) {
-    this.status = status;
-    this.body = body;
+    server.answer(status, body);
   }
 
   @Test

@@ -91,12 +91,13 @@ class PlanCommandTest {
         "  + create agent 1002 (workId B1002, role agent)",
         "  + bind agent 1002 to extensions [8101]",
         "  + bind agent 1002 to queues [9001, 9002]",
+        "  ~ update agent 1002: defaultSpNumber: (none) -> \"057126200670\"",
         "CcAgent default/carol:",
         "  + create agent 1003 (workId C1003, role agent)",
         "  + bind agent 1003 to queues [9002]",
         "CcSubscription default/call-events:",
-        "  + create subscription \"call-events\" (https://hooks.example.com/ccapi/events, events [user_ringing, user_answer, user_hangup, acd_agent_state])",
-        "plan: 9 resources, 9 creates, 0 updates, 4 binds, 0 unbinds, 0 deletes, 0 writes sent");
+        "  + create subscription \"crm-call-events\" (https://hooks.example.com/ccapi/events, events [user_ringing, user_answer, user_hangup, acd_agent_state])",
+        "plan: 9 resources, 9 creates, 1 updates, 4 binds, 0 unbinds, 0 deletes, 0 writes sent");
     assertNoWrites();
     assertThat(run.text()).doesNotContain(SimulatorConfig.DEFAULT_AUTH_TOKEN);
   }
@@ -240,14 +241,15 @@ class PlanCommandTest {
     client.createExtension(appId, "8102");
     client.createAgents(appId, List.of(
         new Agents.Agent("1001", "A1001", "Alice", null, "alice@example.com", "leader", true, true, null),
-        new Agents.Agent("1002", "B1002", "Bob", "13800000002", null, "agent", true, false, null),
+        new Agents.Agent("1002", "B1002", "Bob", "13800000002", null, "agent", true, false, null, 15),
         new Agents.Agent("1003", "C1003", "Carol", null, null, "agent", false, false, null)));
     client.bindAgentExtensions(appId, "1002", List.of("8101"));
+    client.setAgentDefaultSpNumber(appId, "1002", "057126200670");
     client.bindAgentQueues(appId, "1001", List.of("9001"));
     client.bindAgentQueues(appId, "1002", List.of("9001", "9002"));
     client.bindAgentQueues(appId, "1003", List.of("9002"));
     client.createSubscriptions(appId, List.of(new Subscriptions.Subscription(
-        null, "https://hooks.example.com/ccapi/events", "call-events", List.of("user_ringing", "user_answer", "user_hangup", "acd_agent_state"), true)));
+        null, "https://hooks.example.com/ccapi/events", "crm-call-events", List.of("user_ringing", "user_answer", "user_hangup", "acd_agent_state"), true)));
     edit("01-app.yaml", "  memo:", "  appId: " + appId + "\n  memo:");
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * The operator process SIGKILLed at random moments while it converges a 201-resource tenant, restarted
  * each time; a run of lives has the simulator's lost answers on. Most kills land just after a write
  * reached the simulator (the simulator's write count picks the moment, and its latency keeps that write
- * and others in flight), some during start-up. The tenant's CcApp is Ready before the kills start: a kill
- * during the one app create leaves CreateOutcomeUnknown, the documented stall (the platform has no way to
- * find an app but its AppId; see LostAnswerTest).
+ * and others in flight), some during start-up. The tenant's CcApp is Ready before the kills start: the one
+ * app create is not what this test measures (an app create whose answer is lost is found again by the
+ * AppId the operator sent; see LostAnswerTest).
  */
 @Tag("hardening")
 @Tag("apiserver")

@@ -37,6 +37,7 @@ class AgentPlannerTest {
     List<String> extensions = List.of();
     List<String> queues = List.of();
     List<String> defSpNumber;
+    Integer wrapUpTime;
 
     Seat with(Consumer<Seat> change) {
       change.accept(this);
@@ -56,7 +57,7 @@ class AgentPlannerTest {
     Agents.Details details() {
       return new Agents.Details(
           "app", ID, workId, name, mobile, email, role, queues, null,
-          extensions.stream().map(ExtensionRef::new).toList(), defSpNumber, 0, 2, null, enable);
+          extensions.stream().map(ExtensionRef::new).toList(), defSpNumber, 0, 2, wrapUpTime, enable);
     }
   }
 
@@ -319,6 +320,47 @@ class AgentPlannerTest {
     }
   }
 
+  @Test
+  void wrapUpTimeIsSetWhenTheSpecNamesItAndKeptByThePutWhenItDoesNot() {
+    Plan<CcAgentStatus> set = given().spec(s -> s.wrapUpTime = 30).seat(seat().with(s -> s.wrapUpTime = 0)).records(ours()).plan();
+    Plan<CcAgentStatus> same = given().spec(s -> s.wrapUpTime = 30).seat(seat().with(s -> s.wrapUpTime = 30)).records(ours()).plan();
+    Plan<CcAgentStatus> unset = given().seat(seat().with(s -> { s.wrapUpTime = 15; s.name = "Bob"; })).records(ours()).plan();
+
+    assertThat(set.ops()).singleElement().satisfies(op -> {
+      assertThat(((Op.UpdateAgent) op).agent().wrapUpTime()).isEqualTo(30);
+      assertThat(op.describe()).contains("wrapUpTime: \"0\" -> \"30\"");
+    });
+    assertThat(set.status().wrapUpTime).isEqualTo(30);
+    assertThat(same.ops()).isEmpty();
+    assertThat(unset.ops()).singleElement().satisfies(op -> {
+      assertThat(((Op.UpdateAgent) op).agent().wrapUpTime()).as("PUT replaces the seat: the platform's value is sent back").isEqualTo(15);
+      assertThat(op.describe()).doesNotContain("wrapUpTime");
+    });
+    assertThat(unset.status().wrapUpTime).isEqualTo(15);
+  }
+
+  @Test
+  void aNewSeatIsCreatedWithItsWrapUpTime() {
+    Plan<CcAgentStatus> plan = given().spec(s -> s.wrapUpTime = 5).plan();
+
+    assertThat(plan.ops().get(0)).isInstanceOfSatisfying(Op.CreateAgent.class, op -> assertThat(op.agent().wrapUpTime()).isEqualTo(5));
+    assertThat(plan.status().wrapUpTime).isEqualTo(5);
+  }
+
+  @Test
+  void statusShowsTheDefaultRelayNumberAndEnableState() {
+    Plan<CcAgentStatus> observed = given().spec(s -> { s.defaultSpNumber = "95000"; s.enabled = false; })
+        .seat(seat().with(s -> { s.defSpNumber = List.of("95000"); s.enable = false; })).records(ours()).plan();
+    Plan<CcAgentStatus> none = given().seat(seat().with(s -> s.defSpNumber = List.of(""))).records(ours()).plan();
+
+    assertThat(observed.ops()).isEmpty();
+    assertThat(observed.status().defaultSpNumber).isEqualTo("95000");
+    assertThat(observed.status().enabled).isFalse();
+    assertThat(none.status().defaultSpNumber).isNull();
+    assertThat(none.status().enabled).isTrue();
+    assertThat(AgentPlanner.reported(seat().with(s -> s.defSpNumber = List.of("95001")).details()).defaultSpNumber).isEqualTo("95001");
+  }
+
   static Stream<Arguments> bindings() {
     return Stream.of(
         Arguments.of("bound as wanted", given().extensions("2001").queues("9001"), seat().extensions("2001").queues("9001"), List.of()),
@@ -365,7 +407,9 @@ class AgentPlannerTest {
         Arguments.of("another default", "95000", List.of("95001"), List.of(new Op.SetAgentDefaultSpNumber(ID, "95001", "95000"))),
         Arguments.of("none yet", "95000", null, List.of(new Op.SetAgentDefaultSpNumber(ID, null, "95000"))),
         Arguments.of("empty list", "95000", List.of(), List.of(new Op.SetAgentDefaultSpNumber(ID, null, "95000"))),
-        Arguments.of("not in the spec", null, List.of("95001"), List.of()));
+        Arguments.of("removed from the spec: deleted", null, List.of("95001"), List.of(new Op.DeleteAgentDefaultSpNumber(ID, "95001"))),
+        Arguments.of("not in the spec, none set (\"\")", null, List.of(""), List.of()),
+        Arguments.of("not in the spec, none set", null, null, List.of()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AppPlannerTest {
   private static final String APP_ID = "11111111-2222-3333-4444-555555555555";
   private static final String OTHER_ID = "99999999-2222-3333-4444-555555555555";
+  private static final String NEW_ID = "00000000-aaaa-bbbb-cccc-000000000000";
   private static final String UID = "uid-app";
   private static final String SECRET = "shop-ccapp";
 
@@ -56,7 +57,7 @@ class AppPlannerTest {
   }
 
   private static Plan<CcAppStatus> plan(CcAppSpec spec, Records records, Apps.App observed) {
-    return AppPlanner.plan(new AppPlanner.Input(spec, records, Optional.ofNullable(observed)));
+    return AppPlanner.plan(new AppPlanner.Input(spec, records, Optional.ofNullable(observed), NEW_ID, false));
   }
 
   // ---- create ----
@@ -73,7 +74,7 @@ class AppPlannerTest {
   void createsWhenNoAppIdIsKnown(String name, CcAppSpec spec, Apps.CreateRequest request) {
     Plan<CcAppStatus> plan = plan(spec, none(), null);
 
-    assertThat(plan.ops()).containsExactly(new Op.CreateApp(request, SECRET));
+    assertThat(plan.ops()).containsExactly(new Op.CreateApp(NEW_ID, request, SECRET));
     assertThat(plan.ownership()).isEqualTo(Decision.CREATE);
     assertThat(plan.exists()).isFalse();
     assertThat(plan.claimId()).isNull();
@@ -87,8 +88,62 @@ class AppPlannerTest {
     Plan<CcAppStatus> plan = plan(spec(), claim(Claim.pending(null, UID, "2024-05-01T10:00:00Z")), null);
 
     assertThat(plan.reason()).isEqualTo(Reason.CreateOutcomeUnknown);
-    assertThat(plan.message()).contains("2024-05-01T10:00:00Z", "'Shop'", "spec.appId", "ccapi.io/claim");
+    assertThat(plan.message()).contains("2024-05-01T10:00:00Z", "'Shop'", "spec.appId", "ccapi.io/claim", "without an AppId");
     assertThat(plan.ops()).isEmpty();
+  }
+
+  @Test
+  void aPendingAppIdThePlatformDoesNotKnowIsSentAgain() {
+    Plan<CcAppStatus> plan = plan(spec(), claim(Claim.pending(APP_ID, UID, "t")), null);
+
+    assertThat(plan.stopped()).isFalse();
+    assertThat(plan.ops()).singleElement().satisfies(op -> assertThat(((Op.CreateApp) op).appId()).isEqualTo(APP_ID));
+  }
+
+  @Test
+  void aPendingAppIdOnAPlatformThatIgnoresSuppliedIdsStops() {
+    Records pending = claim(Claim.pending(APP_ID, UID, "2024-05-01T10:00:00Z"));
+
+    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(spec(), pending, Optional.empty(), NEW_ID, true));
+
+    assertThat(plan.reason()).isEqualTo(Reason.CreateOutcomeUnknown);
+    assertThat(plan.message()).contains("ignores the AppId", APP_ID, "spec.appId", "ccapi.io/claim");
+    assertThat(plan.ops()).isEmpty();
+  }
+
+  @Test
+  void aPendingAppIdThePlatformKnowsIsOursWithItsSecret() {
+    Plan<CcAppStatus> plan = plan(spec(), claim(Claim.pending(APP_ID, UID, "t")), MATCHING);
+
+    assertThat(plan.ownership()).isEqualTo(Decision.OURS);
+    assertThat(plan.claimId()).isEqualTo(APP_ID);
+    assertThat(plan.ops()).isEmpty();
+    assertThat(plan.notices()).isEmpty();
+    assertThat(plan.message()).isEqualTo("application " + APP_ID + " is ready");
+  }
+
+  @Test
+  void anAnswerWithAnotherAppIdThanTheOneSentIsSeen() {
+    List<Op> ops = plan(spec(), none(), null).ops();
+    Apps.App honoured = new Apps.App(NEW_ID, "8000", "Shop", null, "1", "", false, "s", "0");
+    Apps.App ignored = new Apps.App(OTHER_ID, "8000", "Shop", null, "1", "", false, "s", "0");
+
+    assertThat(AppPlanner.ignoredAppId(ops, honoured)).isEmpty();
+    assertThat(AppPlanner.ignoredAppId(ops, ignored)).contains(NEW_ID);
+    assertThat(AppPlanner.ignoredAppId(List.of(), ignored)).isEmpty();
+  }
+
+  @Test
+  void anApplicationWhoseSecretIsStoredNowhereSaysHowToRecoverIt() {
+    Apps.App noSecret = new Apps.App(APP_ID, "8000", "Shop", null, "1", "https://cb.example", false, null, null);
+
+    Plan<CcAppStatus> unknown = plan(spec(), claim(Claim.pending(APP_ID, UID, "t")), noSecret);
+    Plan<CcAppStatus> stored = plan(spec(), secret(Map.of("appId", APP_ID, "secret", "s")), noSecret);
+
+    assertThat(unknown.stopped()).isFalse();
+    assertThat(unknown.message()).contains("app Secret is not known", "key 'secret' of Secret " + SECRET);
+    assertThat(unknown.notices()).singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo(EventReason.SecretUnknown));
+    assertThat(stored.notices()).isEmpty();
   }
 
   // ---- existing ----
@@ -198,7 +253,9 @@ class AppPlannerTest {
         Arguments.of("the Secret before spec.appId", spec(s -> s.appId = OTHER_ID), secret(Map.of("appId", APP_ID)), APP_ID),
         Arguments.of("an owned claim before spec.appId", spec(s -> s.appId = OTHER_ID), claim(Claim.created(APP_ID, UID)), APP_ID),
         Arguments.of("an empty appId in the Secret is none", spec(), secret(Map.of("appId", "")), null),
-        Arguments.of("a pending claim is not known", spec(), claim(Claim.pending(APP_ID, UID, "t")), null));
+        Arguments.of("a pending claim's AppId: the create's outcome is looked up", spec(), claim(Claim.pending(APP_ID, UID, "t")), APP_ID),
+        Arguments.of("spec.appId before a pending claim", spec(s -> s.appId = OTHER_ID), claim(Claim.pending(APP_ID, UID, "t")), OTHER_ID),
+        Arguments.of("a pending claim without AppId", spec(), claim(Claim.pending(null, UID, "t")), null));
   }
 
   @ParameterizedTest(name = "{0}")

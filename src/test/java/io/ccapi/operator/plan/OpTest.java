@@ -26,7 +26,7 @@ class OpTest {
 
   static Stream<Arguments> oneLiners() {
     return Stream.of(
-        Arguments.of(new Op.CreateApp(new Apps.CreateRequest("Shop", 1, "", false, null), "shop-ccapp"), "+ create application \"Shop\""),
+        Arguments.of(new Op.CreateApp("A1", new Apps.CreateRequest("Shop", 1, "", false, null), "shop-ccapp"), "+ create application \"Shop\""),
         Arguments.of(new Op.UpdateApp("A1", new Apps.UpdateRequest("b", "", false, "m"), CHANGES),
             "~ update application A1: name: \"a\" -> \"b\", memo: (none) -> \"m\""),
         Arguments.of(new Op.CreateAgent(AGENT, "s"), "+ create agent 1001 (workId w1, role agent)"),
@@ -70,7 +70,7 @@ class OpTest {
   @Test
   void oneLinersNeverNameTheSecretTheirAnswerGoesTo() {
     List<Op> writingSecrets = List.of(
-        new Op.CreateApp(new Apps.CreateRequest("Shop", 1, "", false, null), "shop-ccapp"),
+        new Op.CreateApp("A1", new Apps.CreateRequest("Shop", 1, "", false, null), "shop-ccapp"),
         new Op.CreateAgent(new Agents.Agent("1001", "w1", "Ann", null, null, "agent", true, true, null), "seat-extensions"),
         new Op.CreateExtension("2001", "e-sip", Why.REPLACE),
         new Op.ProbeExtension("2001", "e-sip"));

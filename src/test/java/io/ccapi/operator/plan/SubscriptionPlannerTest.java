@@ -67,6 +67,8 @@ class SubscriptionPlannerTest {
             List.of(new Change("enabled", "false", "true"))),
         Arguments.of("enable unset reads as disabled", platform("https://cb.example/a", List.of("a", "b"), null),
             List.of(new Change("enabled", "false", "true"))),
+        Arguments.of("renamed (spec.name)", new Subscription(42L, "https://cb.example/a", "old-name", List.of("a", "b"), true),
+            List.of(new Change("name", "old-name", NAME))),
         Arguments.of("all, in order", platform("https://old", List.of("c"), false), List.of(
             new Change("callbackUrl", "https://old", "https://cb.example/a"), new Change("events", "[c]", "[a, b]"),
             new Change("enabled", "false", "true"))));
@@ -128,6 +130,18 @@ class SubscriptionPlannerTest {
 
     assertThat(plan.claimId()).isEqualTo("42");
     assertThat(plan.ops()).isEmpty();
+  }
+
+  @Test
+  void thePlatformNameIsSpecNameElseTheResourceName() {
+    io.ccapi.operator.crd.CcSubscriptionSpec spec = new io.ccapi.operator.crd.CcSubscriptionSpec();
+    spec.callbackUrl = "https://cb.example/a";
+    spec.events = List.of(io.ccapi.operator.ccapi.model.Events.Name.user_answer);
+
+    assertThat(SubscriptionPlanner.desired("res", spec).name()).isEqualTo("res");
+    spec.name = "crm-calls";
+    assertThat(SubscriptionPlanner.platformName("res", spec)).isEqualTo("crm-calls");
+    assertThat(SubscriptionPlanner.desired("res", spec).name()).isEqualTo("crm-calls");
   }
 
   @Test

@@ -124,6 +124,42 @@ class CcAgentReconcilerTest extends ControllerTest {
   }
 
   @Test
+  void wrapUpTimeAndTheDefaultRelayNumberFollowTheSpecAndStatusShowsThem() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.agent(ns, "alice", "tenant", "1001", s -> {
+      s.wrapUpTime = 20;
+      s.defaultSpNumber = "057126200670";
+    });
+    CcAgent ready = h.awaitReady(CcAgent.class, ns, "alice");
+    Agents.Details created = h.platform.getAgent(appId, "1001");
+    assertThat(created.wrapUpTime()).isEqualTo(20);
+    assertThat(created.defSpNumber()).containsExactly("057126200670");
+    assertThat(ready.getStatus().wrapUpTime).isEqualTo(20);
+    assertThat(ready.getStatus().defaultSpNumber).isEqualTo("057126200670");
+    assertThat(ready.getStatus().enabled).isTrue();
+
+    h.edit(CcAgent.class, ns, "alice", a -> {
+      a.getSpec().wrapUpTime = 45;
+      a.getSpec().defaultSpNumber = null;
+      a.getSpec().enabled = false;
+    });
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      Agents.Details d = h.platform.getAgent(appId, "1001");
+      assertThat(d.wrapUpTime()).isEqualTo(45);
+      assertThat(java.util.Objects.requireNonNullElse(d.defSpNumber(), List.<String>of()))
+          .as("removing spec.defaultSpNumber deletes the seat's default").allMatch(String::isEmpty);
+      assertThat(d.enable()).isFalse();
+    });
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      CcAgent a = h.get(CcAgent.class, ns, "alice");
+      assertThat(a.getStatus().defaultSpNumber).isNull();
+      assertThat(a.getStatus().enabled).isFalse();
+      assertThat(a.getStatus().wrapUpTime).isEqualTo(45);
+    });
+  }
+
+  @Test
   void deletionUnbindsQueuesAndReferencedExtensionThenDeletesTheSeat() {
     String ns = h.namespace();
     String appId = tenant(ns);

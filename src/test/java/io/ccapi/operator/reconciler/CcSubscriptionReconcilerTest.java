@@ -116,4 +116,25 @@ class CcSubscriptionReconcilerTest extends ControllerTest {
     assertThat(condition(ready.getStatus(), "Stalled").getStatus()).isEqualTo("False");
     assertThat(h.platform.listSubscriptions(appId)).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo(ready.getStatus().subscriptionId));
   }
+
+  @Test
+  void anExistingSubscriptionIsAdoptedByItsPlatformNameOnlyWithTheAdoptAnnotation() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.platform.createSubscriptions(appId, List.of(new Subscriptions.Subscription(null, "https://crm.example.com/", "crm-calls", List.of("user_ringing"), true)));
+    long existing = platformSubscription(appId, "crm-calls").orElseThrow().id();
+
+    h.subscription(ns, "calls", "tenant", s -> s.name = "crm-calls");
+    CcSubscription refused = h.awaitReason(CcSubscription.class, ns, "calls", Reason.AlreadyExists);
+    assertThat(readyMessage(refused)).contains("crm-calls", "ccapi.io/adopt=true");
+    assertThat(platformSubscription(appId, "crm-calls").orElseThrow().callback()).isEqualTo("https://crm.example.com/");
+
+    h.annotate(CcSubscription.class, ns, "calls", io.ccapi.operator.crd.Annotations.ADOPT, "true");
+    CcSubscription adopted = h.awaitReady(CcSubscription.class, ns, "calls");
+    assertThat(adopted.getStatus().subscriptionId).isEqualTo(existing);
+    assertThat(h.platform.listSubscriptions(appId)).singleElement().satisfies(s -> {
+      assertThat(s.name()).isEqualTo("crm-calls");
+      assertThat(s.callback()).isEqualTo("https://hooks.example.com/calls");
+    });
+  }
 }

@@ -1,8 +1,6 @@
 package io.ccapi.operator.reconciler;
 
 import static io.ccapi.operator.reconciler.OperatorHarness.claimedId;
-import io.ccapi.operator.crd.Annotations;
-import io.ccapi.operator.plan.Reason;
 import static io.ccapi.operator.reconciler.OperatorHarness.readyMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,14 +12,13 @@ import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.simulator.FaultSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Writes the platform applies but whose answers are lost: creates stay idempotent (adopted on retry, never
- * duplicated), a lost AppId stalls instead of making a second tenant, and a lost password is recovered
+ * duplicated), a lost AppId is found again by the AppId the operator sent, and a lost password is recovered
  * where the platform allows it and reported where it does not.
  */
 class LostAnswerTest extends ControllerTest {
@@ -79,19 +76,23 @@ class LostAnswerTest extends ControllerTest {
   }
 
   @Test
-  void anAppWhoseCreateAnswerWasLostStallsThenIsAdoptedBySpecAppId() {
+  void anAppWhoseCreateAnswerWasLostIsFoundByItsAppIdAndItsChildrenConverge() {
     String ns = h.namespace();
     h.simulator.setFaults(LOSE_WRITES);
     h.app(ns, "lost", s -> {});
-    CcApp stalled = h.awaitReason(CcApp.class, ns, "lost", Reason.CreateOutcomeUnknown);
+    await().atMost(Duration.ofSeconds(20)).until(() -> h.simAppIdsNamed("Tenant lost").size() == 1);
     h.simulator.setFaults(FaultSettings.none());
-    assertThat(readyMessage(stalled)).contains("spec.appId", Annotations.CLAIM);
 
-    List<String> created = appIdsNamed("Tenant lost");
-    assertThat(created).as("one tenant was created; the operator did not create a second").hasSize(1);
-    h.edit(CcApp.class, ns, "lost", a -> a.getSpec().appId = created.get(0));
-    assertThat(h.awaitReady(CcApp.class, ns, "lost").getStatus().appId).isEqualTo(created.get(0));
-    assertThat(appIdsNamed("Tenant lost")).hasSize(1);
+    CcApp app = h.awaitReady(CcApp.class, ns, "lost");
+    List<String> created = h.simAppIdsNamed("Tenant lost");
+    assertThat(created).as("one tenant, under the AppId the operator sent").hasSize(1);
+    assertThat(app.getStatus().appId).isEqualTo(created.get(0));
+    assertThat(claimedId(app)).isEqualTo(created.get(0));
+    assertThat(h.secret(ns, "lost-ccapp")).containsEntry("appId", created.get(0))
+        .containsEntry("secret", h.simApp(created.get(0)).get("secret").asText());
+    h.queue(ns, "q", "lost", "9001", s -> {});
+    h.awaitReady(CcQueue.class, ns, "q");
+    assertThat(h.simAppIdsNamed("Tenant lost")).hasSize(1);
   }
 
   @Test
@@ -144,15 +145,6 @@ class LostAnswerTest extends ControllerTest {
     System.out.println("lost answers: " + seats + " seats Ready, every password matches the platform; extensions replaced: " + replaced);
   }
 
-  private List<String> appIdsNamed(String name) {
-    List<String> ids = new ArrayList<>();
-    for (JsonNode app : h.simState().get("apps")) {
-      if (name.equals(app.path("name").asText())) {
-        ids.add(app.get("appId").asText());
-      }
-    }
-    return ids;
-  }
 
   private String platformPassword(String appId, String number) {
     for (JsonNode e : h.simApp(appId).get("extensions")) {

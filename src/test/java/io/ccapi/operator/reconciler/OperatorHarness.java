@@ -311,6 +311,17 @@ public final class OperatorHarness implements AutoCloseable {
     throw new IllegalStateException("no app " + appId + " in the simulator");
   }
 
+  /** The AppIds of the simulator's apps named {@code name}. */
+  public List<String> simAppIdsNamed(String name) {
+    List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode app : simState().get("apps")) {
+      if (name.equals(app.path("name").asText())) {
+        ids.add(app.get("appId").asText());
+      }
+    }
+    return ids;
+  }
+
   /** Extension numbers of an app in the simulator. */
   public List<String> simExtensions(String appId) {
     List<String> out = new java.util.ArrayList<>();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.ErrorCodes;
 import io.ccapi.operator.ccapi.Signer;
+import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import java.net.URI;
@@ -36,6 +38,17 @@ class SimulatorHttpTest extends SimulatorTestBase {
         .isEqualTo(ErrorClass.MALFORMED);
     SimHarness.RawAnswer delete = sim.send("DELETE", sim.signedUrl("extensions", appId), null);
     assertThat(delete.json().get("ErrDesc").asText()).isEqualTo(ErrorCodes.MSG_BAD_JSON);
+  }
+
+  @Test
+  void callsWithAllParametersInThePathNeedNoBody() {
+    long id = sim.client.createSubscriptions(appId, List.of(new Subscriptions.Subscription(null, "https://cb.example/x", "s", List.of("user_answer"), true)))
+        .subSucc().get(0).id();
+    for (String path : new String[] {"subscriptions/" + id, "spnumbers/default", "spnumbers/default/7763", "webhooks/events"}) {
+      SimHarness.RawAnswer answer = sim.send("DELETE", sim.signedUrl(path, appId), null);
+      assertThat(errCode(answer)).as("DELETE %s without body", path).isEqualTo(ErrorCodes.OK);
+    }
+    assertThat(sim.client.listSubscriptions(appId)).isEmpty();
   }
 
   @Test
@@ -152,11 +165,28 @@ class SimulatorHttpTest extends SimulatorTestBase {
   }
 
   @Test
-  void updateAgentRequiresMatchingIdsAndQueuePutKeepsCreateDefaults() {
+  void postAppsHonoursTheCallersAppIdAndAssignsOneWhenNoneIsGiven() {
+    String mine = java.util.UUID.randomUUID().toString();
+    Apps.CreateRequest request = new Apps.CreateRequest("crm", Apps.TYPE_CALL_CENTER, "", null, null);
+
+    Apps.App created = sim.client.createApp(mine, request);
+    CcapiException again = org.assertj.core.api.Assertions.catchThrowableOfType(CcapiException.class, () -> sim.client.createApp(mine, request));
+    Apps.App assigned = sim.client.createApp(request);
+
+    assertThat(created.appId()).isEqualTo(mine);
+    assertThat(sim.client.getApp(mine).secret()).isEqualTo(created.secret()).isNotBlank();
+    assertThat(again.errCode()).isEqualTo(ErrorCodes.DUPLICATE_OR_BAD_REQUEST);
+    assertThat(again.errorClass()).isEqualTo(ErrorClass.CONFLICT);
+    assertThat(assigned.appId()).isNotEqualTo(mine).matches("[0-9a-f-]{36}");
+  }
+
+  @Test
+  void updateAgentIsNamedByThePathAndQueuePutKeepsCreateDefaults() {
     sim.client.createAgents(appId, List.of(new Agents.Agent("1", "w1", null, null, null, null, null, null, null)));
     SimHarness.RawAnswer mismatch =
         sim.send("PUT", sim.signedUrl("agents/1", appId), "{\"AgentId\":\"2\",\"WorkId\":\"w\"}");
-    assertThat(errCode(mismatch)).isEqualTo(ErrorCodes.PARAMETER_ERROR);
+    assertThat(errCode(mismatch)).as("like the reference's example (10030 sent to agents/7763)").isEqualTo(ErrorCodes.OK);
+    assertThat(sim.client.getAgent(appId, "1").workId()).isEqualTo("w");
 
     sim.client.createQueue(appId, new Queues.Request("9001", "Q", "random", 5, 10));
     sim.send("PUT", sim.signedUrl("queues", appId), "{\"QueueId\":\"9001\",\"QueueName\":\"Q2\"}");

@@ -13,8 +13,8 @@ public final class Agents {
 
   /**
    * Seat object of POST agents (inside {@code Agents}) and body of PUT agents/{AgentId}. {@code Extension}
-   * is not in the parameter table but in the reference's own request example: the extension number to
-   * create when {@code IsCreateExtension} is true.
+   * and {@code WrapUpTime} (seconds) are not in the parameter tables but in the reference's own request
+   * example; {@code Extension} is the extension number to create when {@code IsCreateExtension} is true.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Agent(
@@ -26,7 +26,15 @@ public final class Agents {
       String role,
       Boolean enable,
       Boolean isCreateExtension,
-      String extension) {}
+      String extension,
+      Integer wrapUpTime) {
+    /** A seat without wrap-up time (the platform's default applies). */
+    public Agent(
+        String agentId, String workId, String name, String mobile, String email, String role, Boolean enable,
+        Boolean isCreateExtension, String extension) {
+      this(agentId, workId, name, mobile, email, role, enable, isCreateExtension, extension, null);
+    }
+  }
 
   /** POST agents. */
   public record CreateRequest(List<Agent> agents) {}

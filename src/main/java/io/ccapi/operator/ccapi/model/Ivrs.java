@@ -28,7 +28,7 @@ public final class Ivrs {
    */
   public record DefVoicesRequest(Map<String, Object> defVoices) {}
 
-  /** GET ivrs/defvoices. */
+  /** GET ivrs/defvoices as the simulator answers it: one object keyed by prompt (the client also reads a list). */
   public record DefVoices(Map<String, Object> voices) {}
 
   /** One key of the fast router table: DTMF 0-9 to a queue. */

@@ -1,6 +1,7 @@
 package io.ccapi.operator.ccapi.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
@@ -30,4 +31,7 @@ public final class Subscriptions {
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Created(long id, String name) {}
+
+  /** One entry of PUT subscriptions/{id}'s Result as its table documents it ({@code [{SubId, name}]}). */
+  public record Updated(@JsonProperty("SubId") long subId, @JsonProperty("name") String name) {}
 }

@@ -94,7 +94,7 @@ public final class ChildInputs {
     Optional<Subscriptions.Subscription> recorded =
         records.ownedId().map(Long::valueOf).flatMap(id -> app.flatMap(a -> observer.subscription(a, id)));
     Optional<Subscriptions.Subscription> sameName =
-        SubscriptionPlanner.sameName(app.map(observer::subscriptions).orElse(List.of()), name);
+        SubscriptionPlanner.sameName(app.map(observer::subscriptions).orElse(List.of()), SubscriptionPlanner.platformName(name, sub.getSpec()));
     return SubscriptionPlanner.plan(new SubscriptionPlanner.Input(SubscriptionPlanner.desired(name, sub.getSpec()), recorded, sameName, records));
   }
 

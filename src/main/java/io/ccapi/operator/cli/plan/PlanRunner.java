@@ -5,6 +5,7 @@ import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.ccapi.Transport;
 import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcChildSpec;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -89,8 +91,8 @@ public final class PlanRunner {
     CcapiClient client = clients.create(app.getSpec().endpoint, () -> account, new Transport(Boolean.TRUE.equals(app.getSpec().insecure), null));
     Records recs = records.records(app, AppPlanner.secretName(app.getMetadata().getName()));
     String appId = AppPlanner.appIdToObserve(app.getSpec(), recs);
-    Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(client.getApp(appId));
-    Plan<?> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(app, recs), observed));
+    Optional<Apps.App> observed = appId == null ? Optional.empty() : observeApp(client, appId, recs);
+    Plan<?> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(app, recs), observed, UUID.randomUUID().toString(), false));
     if (observed.isPresent()) {
       String prefix = Objects.requireNonNullElse(observed.get().extensionPrefix(), recs.secret().get("extensionPrefix"));
       apps.put(key(app), AppView.connected(new AppConnection(ns(app), app.getMetadata().getName(), appId, prefix, client)));
@@ -99,6 +101,18 @@ public final class PlanRunner {
       notes.add("no AppId yet (spec.appId unset" + (records.known() ? ", none recorded" : "") + "): its children cannot be observed and are planned as creates");
     }
     return plan;
+  }
+
+  /** The application; one only a pending claim names that the platform does not know was not created. */
+  private static Optional<Apps.App> observeApp(CcapiClient client, String appId, Records recs) {
+    try {
+      return Optional.of(client.getApp(appId));
+    } catch (CcapiException e) {
+      if (e.errorClass() == ErrorClass.APP_NOT_FOUND && AppPlanner.pendingAppId(recs).filter(appId::equals).isPresent()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private <R extends CcResource<? extends CcChildSpec, ?>> PlannedResource planChild(R child, ChildInputs children) {
