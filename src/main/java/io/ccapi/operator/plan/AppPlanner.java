@@ -4,6 +4,7 @@ import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAppSpec;
 import io.ccapi.operator.crd.CcAppStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +20,13 @@ public final class AppPlanner {
   /**
    * @param records the claim and the Secret {@code <name>-ccapp}
    * @param observed the application {@link #appIdToObserve} names, read from the platform
+   * @param config its relay numbers and the webhook events this resource sent
    */
-  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed) {}
+  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed, AppConfigPlanner.Observed config) {
+    public Input(CcAppSpec spec, Records records, Optional<Apps.App> observed) {
+      this(spec, records, observed, AppConfigPlanner.Observed.NONE);
+    }
+  }
 
   /** The AppId this resource manages (its own records first, then spec.appId), or null before a create. */
   public static String appIdToObserve(CcAppSpec spec, Records records) {
@@ -58,10 +64,11 @@ public final class AppPlanner {
     Apps.App app = in.observed().get();
     OwnershipRule.Decision decision = known != null ? OwnershipRule.Decision.OURS : OwnershipRule.Decision.ADOPT;
     List<Change> changes = diff(spec, app);
-    List<Op> ops =
-        changes.isEmpty()
-            ? List.of()
-            : List.of(new Op.UpdateApp(app.appId(), new Apps.UpdateRequest(spec.displayName, empty(spec.callbackUrl), spec.hideUserNumber, empty(spec.memo)), changes));
+    List<Op> ops = new ArrayList<>();
+    if (!changes.isEmpty()) {
+      ops.add(new Op.UpdateApp(app.appId(), new Apps.UpdateRequest(spec.displayName, empty(spec.callbackUrl), spec.hideUserNumber, empty(spec.memo)), changes));
+    }
+    ops.addAll(AppConfigPlanner.plan(spec, app.appId(), in.config(), status));
     return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready", List.of());
   }
 

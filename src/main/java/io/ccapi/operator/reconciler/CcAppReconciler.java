@@ -15,7 +15,9 @@ import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.AppConfigPlanner;
 import io.ccapi.operator.plan.AppPlanner;
+import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.EventReason;
 import io.ccapi.operator.plan.OwnershipRule;
 import io.ccapi.operator.plan.Plan;
@@ -76,9 +78,18 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
       requireSoleManager(app, context, appId, records);
     }
     Optional<Apps.App> observed = appId == null ? Optional.empty() : Optional.of(observe(client, appId, observing));
-    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed));
+    AppConnection connection = new AppConnection(ns(app), name(app), appId, null, client);
+    AppConfigPlanner.Observed config = new AppConfigPlanner.Observed(
+        observed.map(a -> svc.observer().spNumbers(connection)), app.getStatus() == null ? null : app.getStatus().webhookEvents);
+    Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed, config));
     observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
-    return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
+    return new Planned<>(connection, records, plan);
+  }
+
+  /** A new application gets its relay number and webhook events once its AppId is known: plan again at once. */
+  @Override
+  protected boolean planAgainAfter(CcApp app, Executor.Result result) {
+    return result.createdApp() != null && (app.getSpec().defaultSpNumber != null || app.getSpec().webhookEvents != null);
   }
 
   /**
@@ -99,6 +110,13 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
 
   @Override
   protected String applied(CcApp app, Planned<CcAppStatus> planned, Executor.Result result) {
+    for (Op op : planned.plan().ops()) {
+      if (op instanceof Op.ReplaceWebhookEvents o) {
+        planned.plan().status().webhookEvents = AppConfigPlanner.asStatus(o.categories());
+      } else if (op instanceof Op.DeleteWebhookEvents) {
+        planned.plan().status().webhookEvents = null;
+      }
+    }
     Apps.App created = result.createdApp();
     if (created == null) {
       return planned.plan().message();

@@ -19,7 +19,7 @@ import java.util.List;
  * by name and cannot be told otherwise.
  */
 public final class Crds {
-  public static final List<String> PLURALS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions");
+  public static final List<String> PLURALS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions", "ccivrs");
   private static final List<String> FIRST = List.of("Ready", "Reason");
   private static final List<String> LAST = List.of("App", "Age");
 
