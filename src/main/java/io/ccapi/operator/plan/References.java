@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Resolves a list of references (CcExtension or CcQueue names) to platform ids: each must exist in the
@@ -26,10 +27,17 @@ public final class References {
   public static <R extends CcResource<?, ?>> Resolved resolve(
       HasMetadata from, String appName, String kind, String field, List<String> refs, Map<String, R> found,
       Function<R, String> platformId, Function<R, Boolean> isReady) {
+    return resolve(from, appName, kind, i -> field + "[" + i + "]", refs, found, platformId, isReady);
+  }
+
+  /** As above, with the field of the i-th reference named by {@code fieldOf} (spec.fastRouter[2].queueRef). */
+  public static <R extends CcResource<?, ?>> Resolved resolve(
+      HasMetadata from, String appName, String kind, IntFunction<String> fieldOf, List<String> refs, Map<String, R> found,
+      Function<R, String> platformId, Function<R, Boolean> isReady) {
     Set<String> ready = new LinkedHashSet<>();
     Set<String> deleting = new LinkedHashSet<>();
     for (int i = 0; i < refs.size(); i++) {
-      String name = Refs.name(from, field + "[" + i + "]", refs.get(i));
+      String name = Refs.name(from, fieldOf.apply(i), refs.get(i));
       R ref = found.get(name);
       if (ref == null) {
         throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " does not exist in this namespace");
@@ -40,7 +48,7 @@ public final class References {
       }
       if (!Objects.equals(Refs.nameOf(ref.appName()), Refs.nameOf(appName))) {
         throw new ReconcileException(
-            Reason.InvalidSpec, field + "[" + i + "]: " + kind + " " + name + " belongs to CcApp " + ref.appName() + ", not " + appName);
+            Reason.InvalidSpec, fieldOf.apply(i) + ": " + kind + " " + name + " belongs to CcApp " + ref.appName() + ", not " + appName);
       }
       if (!isReady.apply(ref)) {
         throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " is not Ready yet");

@@ -11,6 +11,7 @@ import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcAppSpec;
 import io.ccapi.operator.crd.CcAppStatus;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
@@ -176,7 +177,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   public DeleteControl cleanup(CcApp app, Context<CcApp> context) {
     List<String> children = new ArrayList<>();
     for (Class<? extends CcResource<?, ?>> kind :
-        List.<Class<? extends CcResource<?, ?>>>of(CcAgent.class, CcQueue.class, CcExtension.class, CcSubscription.class)) {
+        List.<Class<? extends CcResource<?, ?>>>of(CcAgent.class, CcQueue.class, CcExtension.class, CcSubscription.class, CcIvr.class)) {
       context.getClient().resources(kind).inNamespace(ns(app)).list().getItems().stream()
           .filter(child -> name(app).equals(Refs.nameOf(child.appName())))
           .forEach(child -> children.add(child.getKind() + "/" + name(child)));
