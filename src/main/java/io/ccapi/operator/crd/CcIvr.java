@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories("ccapi")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = Columns.READY, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Reason", jsonPath = Columns.REASON, type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "AppId", jsonPath = ".status.appId", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "App", jsonPath = Columns.APP, type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = Columns.AGE, type = AdditionalPrinterColumn.Type.DATE)
 public class CcIvr extends CcResource<CcIvrSpec, CcIvrStatus> {

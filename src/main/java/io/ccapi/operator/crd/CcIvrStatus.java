@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 public class CcIvrStatus extends CcStatus {
+  @JsonPropertyDescription("AppId of the application whose IVR this is.")
+  public String appId;
+
   @JsonPropertyDescription("Voice files this resource registered (the ones it deletes when they leave spec.voiceFiles).")
   public List<String> voiceFiles;
 

@@ -1,7 +1,9 @@
 package io.ccapi.operator.plan;
 
 import io.ccapi.operator.ccapi.model.Ivrs;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcIvrSpec;
+import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcIvrStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Plans a CcIvr, the IVR configuration of its app: voice files, default voices and the fast router
@@ -31,9 +34,27 @@ public final class IvrPlanner {
       CcIvrSpec spec, String appId, boolean appManaged, Records records, List<String> queueIds,
       List<Ivrs.VoiceFile> files, Map<String, Object> voices, List<Ivrs.FastRoute> router, List<String> registered) {}
 
+  /**
+   * The queue id each fast router entry routes to, in order, for the reconciler and {@code plan}: every
+   * CcQueue must exist, belong to the same CcApp and be Ready (WaitingForReference otherwise).
+   *
+   * @param found the referenced CcQueues that exist, by name
+   */
+  public static List<String> queueIds(CcIvr ivr, Map<String, CcQueue> found, Function<CcQueue, Boolean> isReady) {
+    List<String> refs = Objects.requireNonNullElse(ivr.getSpec().fastRouter, List.<CcIvrSpec.FastRoute>of()).stream().map(r -> r.queueRef).toList();
+    References.Resolved resolved = References.resolve(
+        ivr, ivr.appName(), "CcQueue", i -> "spec.fastRouter[" + i + "].queueRef", refs, found, q -> q.getSpec().queueId, isReady);
+    if (!resolved.deleting().isEmpty()) {
+      throw new ReconcileException(Reason.WaitingForReference,
+          "queues " + resolved.deleting() + " of spec.fastRouter are being deleted; route their keys elsewhere");
+    }
+    return refs.stream().map(ref -> found.get(Refs.nameOf(ref)).getSpec().queueId).toList();
+  }
+
   public static Plan<CcIvrStatus> plan(Input in) {
-    String subject = "the IVR of application " + in.appId();
+    String subject = in.appId() == null ? "the IVR of the application to be created" : "the IVR of application " + in.appId();
     CcIvrStatus status = new CcIvrStatus();
+    status.appId = in.appId();
     status.voiceFiles = nullIfEmpty(in.registered());
     status.fastRouter = nullIfEmpty(lines(in.router()));
     return Plan.guarded(subject, true, status, () -> decide(in, subject, status));
@@ -195,7 +216,9 @@ public final class IvrPlanner {
     Set<String> present = new LinkedHashSet<>();
     files.forEach(f -> present.add(f.fileName()));
     registered.stream().filter(present::contains).forEach(name -> ops.add(new Op.DeleteVoiceFile(name)));
-    return Plan.deleting("the IVR of application " + appId, true, ops, new CcIvrStatus());
+    CcIvrStatus status = new CcIvrStatus();
+    status.appId = appId;
+    return Plan.deleting("the IVR of application " + appId, true, ops, status);
   }
 
   private static String line(Ivrs.FastRoute r) {

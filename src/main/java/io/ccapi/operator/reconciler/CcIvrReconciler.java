@@ -11,10 +11,7 @@ import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.IvrPlanner;
 import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.Plan;
-import io.ccapi.operator.plan.Reason;
-import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
-import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.Refs;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -89,19 +86,12 @@ public class CcIvrReconciler extends CcChildReconciler<CcIvr, CcIvrStatus> {
         .orElse(false);
   }
 
-  /** The queue id of each fast router entry, in order; each CcQueue must exist, be of this app and Ready. */
+  /** The queue id of each fast router entry, in order ({@link IvrPlanner#queueIds}). */
   private List<String> queueIds(CcIvr ivr, Context<CcIvr> context) {
-    List<CcIvrSpec.FastRoute> routes = Objects.requireNonNullElse(ivr.getSpec().fastRouter, List.of());
-    List<String> refs = routes.stream().map(r -> r.queueRef).toList();
     Map<String, CcQueue> found = new HashMap<>();
-    refs.forEach(ref -> referenced(context, CcQueue.class, ivr, Refs.nameOf(ref)).ifPresent(q -> found.put(Refs.nameOf(ref), q)));
-    References.Resolved resolved = References.resolve(
-        ivr, ivr.appName(), "CcQueue", i -> "spec.fastRouter[" + i + "].queueRef", refs, found, q -> q.getSpec().queueId, q -> Conditions.isReady(q.getStatus()));
-    if (!resolved.deleting().isEmpty()) {
-      throw new ReconcileException(Reason.WaitingForReference,
-          "queues " + resolved.deleting() + " of spec.fastRouter are being deleted; route their keys elsewhere");
-    }
-    return refs.stream().map(ref -> found.get(Refs.nameOf(ref)).getSpec().queueId).toList();
+    Objects.requireNonNullElse(ivr.getSpec().fastRouter, List.<CcIvrSpec.FastRoute>of())
+        .forEach(r -> referenced(context, CcQueue.class, ivr, Refs.nameOf(r.queueRef)).ifPresent(q -> found.put(Refs.nameOf(r.queueRef), q)));
+    return IvrPlanner.queueIds(ivr, found, q -> Conditions.isReady(q.getStatus()));
   }
 
   private static List<String> registered(CcIvr ivr) {

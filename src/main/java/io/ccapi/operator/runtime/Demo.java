@@ -113,6 +113,9 @@ public final class Demo implements AutoCloseable {
     if (r instanceof CcApp app) {
       return app.getStatus() == null || app.getStatus().appId == null ? "-" : app.getStatus().appId;
     }
+    if (r instanceof CcIvr ivr) {
+      return ivr.getStatus() == null || ivr.getStatus().appId == null ? "-" : ivr.getStatus().appId;
+    }
     if (r instanceof CcSubscription sub) {
       return sub.getStatus() == null || sub.getStatus().subscriptionId == null ? "-" : sub.getStatus().subscriptionId.toString();
     }
