@@ -172,6 +172,18 @@ class CcIvrReconcilerTest extends ControllerTest {
   }
 
   @Test
+  void aSecondCcIvrForTheSameAppIsRefusedNamingTheFirst() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.ivr(ns, "first", "tenant", s -> s.voiceFiles = List.of(file("a.wav", null)));
+    h.awaitReady(CcIvr.class, ns, "first");
+    h.ivr(ns, "second", "tenant", s -> s.voiceFiles = List.of(file("b.wav", null)));
+    CcIvr second = h.awaitReason(CcIvr.class, ns, "second", Reason.AlreadyExists);
+    assertThat(readyMessage(second)).contains("the IVR of application " + appId, "CcIvr " + ns + "/first");
+    assertThat(files(appId)).containsExactly("a.wav");
+  }
+
+  @Test
   void theIvrOfAnObservedAppNeedsTheAdoptAnnotation() {
     String ns = h.namespace();
     Apps.App existing = h.platform.createApp(new Apps.CreateRequest("Existing", 1, "", false, ""));
