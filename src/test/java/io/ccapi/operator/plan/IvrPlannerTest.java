@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import static io.ccapi.operator.plan.IvrSpecs.file;
+import static io.ccapi.operator.plan.IvrSpecs.route;
+import static io.ccapi.operator.plan.IvrSpecs.voice;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,29 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IvrPlannerTest {
   private static final String APP_ID = "11111111-2222-3333-4444-555555555555";
   private static final String UID = "uid-ivr";
-
-  private static CcIvrSpec.VoiceFile file(String name, String description) {
-    CcIvrSpec.VoiceFile f = new CcIvrSpec.VoiceFile();
-    f.name = name;
-    f.description = description;
-    return f;
-  }
-
-  private static CcIvrSpec.DefaultVoice voice(Ivrs.Prompt prompt, CcIvrSpec.VoiceType type, String content) {
-    CcIvrSpec.DefaultVoice v = new CcIvrSpec.DefaultVoice();
-    v.prompt = prompt;
-    v.type = type;
-    v.content = content;
-    return v;
-  }
-
-  private static CcIvrSpec.FastRoute route(String dtmf, String queueRef, String description) {
-    CcIvrSpec.FastRoute r = new CcIvrSpec.FastRoute();
-    r.dtmf = dtmf;
-    r.queueRef = queueRef;
-    r.description = description;
-    return r;
-  }
 
   private static CcIvrSpec spec(List<CcIvrSpec.VoiceFile> files, List<CcIvrSpec.DefaultVoice> voices, List<CcIvrSpec.FastRoute> router) {
     CcIvrSpec spec = new CcIvrSpec();

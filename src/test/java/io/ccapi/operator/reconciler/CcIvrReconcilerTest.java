@@ -15,31 +15,16 @@ import io.ccapi.operator.plan.Reason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import static io.ccapi.operator.plan.IvrSpecs.file;
+import static io.ccapi.operator.plan.IvrSpecs.voice;
+
+import io.ccapi.operator.plan.IvrSpecs;
 import org.junit.jupiter.api.Test;
 
 /** CcIvr over the simulator: voice files, default voices and the fast router of one app. */
 class CcIvrReconcilerTest extends ControllerTest {
-  private static CcIvrSpec.VoiceFile file(String name, String description) {
-    CcIvrSpec.VoiceFile f = new CcIvrSpec.VoiceFile();
-    f.name = name;
-    f.description = description;
-    return f;
-  }
-
-  private static CcIvrSpec.DefaultVoice voice(Ivrs.Prompt prompt, CcIvrSpec.VoiceType type, String content) {
-    CcIvrSpec.DefaultVoice v = new CcIvrSpec.DefaultVoice();
-    v.prompt = prompt;
-    v.type = type;
-    v.content = content;
-    return v;
-  }
-
   private static CcIvrSpec.FastRoute route(String dtmf, String queueRef) {
-    CcIvrSpec.FastRoute r = new CcIvrSpec.FastRoute();
-    r.dtmf = dtmf;
-    r.queueRef = queueRef;
-    r.description = "to " + queueRef;
-    return r;
+    return IvrSpecs.route(dtmf, queueRef, "to " + queueRef);
   }
 
   private static List<String> files(String appId) {
