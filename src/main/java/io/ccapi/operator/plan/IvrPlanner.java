@@ -225,7 +225,8 @@ public final class IvrPlanner {
     return "queue " + r.queueId() + (r.desc() == null || r.desc().isEmpty() ? "" : " (" + r.desc() + ")");
   }
 
-  private static List<String> lines(List<Ivrs.FastRoute> router) {
+  /** The router as status shows it: one "key -> queue id (description)" line per key, in key order. */
+  public static List<String> lines(List<Ivrs.FastRoute> router) {
     return router.stream().sorted(Comparator.comparing(Ivrs.FastRoute::dtmf)).map(r -> r.dtmf() + " -> " + line(r)).toList();
   }
 

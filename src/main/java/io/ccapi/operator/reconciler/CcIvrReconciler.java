@@ -67,7 +67,7 @@ public class CcIvrReconciler extends CcChildReconciler<CcIvr, CcIvrStatus> {
       } else if (op instanceof Op.DeleteVoiceFile o) {
         files.remove(o.fileName());
       } else if (op instanceof Op.SetFastRouter o) {
-        status.fastRouter = o.routes().stream().map(r -> r.dtmf() + " -> queue " + r.queueId() + (r.desc().isEmpty() ? "" : " (" + r.desc() + ")")).toList();
+        status.fastRouter = o.routes().isEmpty() ? null : IvrPlanner.lines(o.routes());
       }
     }
     status.voiceFiles = files.isEmpty() ? null : new ArrayList<>(files);
