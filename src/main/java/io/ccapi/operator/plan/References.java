@@ -40,7 +40,7 @@ public final class References {
       String name = Refs.name(from, fieldOf.apply(i), refs.get(i));
       R ref = found.get(name);
       if (ref == null) {
-        throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " does not exist in this namespace");
+        throw new ReconcileException(Reason.WaitingForReference, fieldOf.apply(i) + ": " + kind + " " + name + " does not exist in this namespace");
       }
       if (ref.getMetadata().getDeletionTimestamp() != null) {
         deleting.add(platformId.apply(ref));
@@ -51,7 +51,7 @@ public final class References {
             Reason.InvalidSpec, fieldOf.apply(i) + ": " + kind + " " + name + " belongs to CcApp " + ref.appName() + ", not " + appName);
       }
       if (!isReady.apply(ref)) {
-        throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " is not Ready yet");
+        throw new ReconcileException(Reason.WaitingForReference, fieldOf.apply(i) + ": " + kind + " " + name + " is not Ready yet");
       }
       ready.add(platformId.apply(ref));
     }
