@@ -54,13 +54,13 @@ Role per watched namespace.
 */}}
 {{- define "ccapi-operator.watchedNamespaceRules" -}}
 - apiGroups: ["ccapi.io"]
-  resources: ["ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions"]
+  resources: ["ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions", "ccivrs"]
   verbs: ["get", "list", "watch", "update", "patch"]
 - apiGroups: ["ccapi.io"]
-  resources: ["ccapps/status", "ccagents/status", "ccqueues/status", "ccextensions/status", "ccsubscriptions/status"]
+  resources: ["ccapps/status", "ccagents/status", "ccqueues/status", "ccextensions/status", "ccsubscriptions/status", "ccivrs/status"]
   verbs: ["get", "update", "patch"]
 - apiGroups: ["ccapi.io"]
-  resources: ["ccapps/finalizers", "ccagents/finalizers", "ccqueues/finalizers", "ccextensions/finalizers", "ccsubscriptions/finalizers"]
+  resources: ["ccapps/finalizers", "ccagents/finalizers", "ccqueues/finalizers", "ccextensions/finalizers", "ccsubscriptions/finalizers", "ccivrs/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]

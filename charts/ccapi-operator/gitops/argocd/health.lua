@@ -1,4 +1,4 @@
--- Argo CD health check for every ccapi.io kind (CcApp, CcAgent, CcQueue, CcExtension, CcSubscription).
+-- Argo CD health check for every ccapi.io kind (CcApp, CcAgent, CcQueue, CcExtension, CcSubscription, CcIvr).
 -- Reads the kstatus conditions the operator writes (Ready, Reconciling, Stalled) and observedGeneration.
 -- Installed as resource.customizations.health.ccapi.io_<Kind> in argocd-cm; see docs/gitops.md.
 local hs = {}

@@ -90,7 +90,7 @@ public final class Executor {
 
   private Result run(Target t, Op op, String subject) {
     LOG.debug("{} {}/{}: {}", t.resource().getKind(), t.resource().getMetadata().getNamespace(), t.resource().getMetadata().getName(), op.describe());
-    if (op.verb() == Op.Verb.CREATE || op.verb() == Op.Verb.PROBE) {
+    if (op.createsClaimedObject()) {
       return create(t, op, subject);
     }
     String note = "";
@@ -108,6 +108,8 @@ public final class Executor {
     }
     if (op.verb() == Op.Verb.UPDATE) {
       events.normal(t.resource(), EventReason.Updated, op.text() + note);
+    } else if (op.verb() == Op.Verb.CREATE) {
+      events.normal(t.resource(), EventReason.Created, eventText(op));
     }
     return new Result(false, null, null);
   }
@@ -184,6 +186,8 @@ public final class Executor {
       observer.<Queues.Info>changed(app, PlatformObserver.Kind.QUEUES, q -> queueId.equals(q.queueId()), before -> WriteThrough.queue(op, before));
     } else if (op.target() == Op.Target.SUBSCRIPTION) {
       observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS); // ids are assigned by the platform: read again
+    } else {
+      WriteThrough.appConfig(observer, app, op);
     }
   }
 
@@ -193,7 +197,7 @@ public final class Executor {
       case AGENT -> observer.written(app, PlatformObserver.Kind.AGENTS);
       case QUEUE -> observer.written(app, PlatformObserver.Kind.QUEUES);
       case SUBSCRIPTION -> observer.written(app, PlatformObserver.Kind.SUBSCRIPTIONS);
-      default -> { }
+      default -> WriteThrough.kindOf(op).ifPresent(kind -> observer.written(app, kind));
     }
   }
 

@@ -39,15 +39,44 @@ final class PlatformWrites {
       case APP -> app(app.client(), op);
       case AGENT -> agent(app, op);
       case QUEUE, EXTENSION, SUBSCRIPTION -> others(app.client(), app.appId(), op);
+      case IVR -> ivr(app.client(), app.appId(), op);
     };
   }
 
   private static Object app(CcapiClient client, Op op) {
     if (op instanceof Op.CreateApp o) {
       return client.createApp(o.appId(), o.request());
+    } else if (op instanceof Op.UpdateApp o) {
+      client.updateApp(o.appId(), o.request());
+    } else if (op instanceof Op.SetDefaultSpNumber o) {
+      client.setDefaultSpNumber(o.appId(), o.number());
+    } else if (op instanceof Op.DeleteDefaultSpNumber o) {
+      client.deleteDefaultSpNumber(o.appId());
+    } else if (op instanceof Op.ReplaceWebhookEvents o) {
+      client.replaceWebhookEvents(o.appId(), o.categories());
+    } else if (op instanceof Op.DeleteWebhookEvents o) {
+      client.deleteWebhookEvents(o.appId());
+    } else {
+      throw new IllegalArgumentException("not an application operation: " + op);
     }
-    Op.UpdateApp o = (Op.UpdateApp) op;
-    client.updateApp(o.appId(), o.request());
+    return null;
+  }
+
+  private static Object ivr(CcapiClient client, String appId, Op op) {
+    if (op instanceof Op.CreateVoiceFile o) {
+      client.uploadVoiceFile(appId, o.file());
+    } else if (op instanceof Op.ReplaceVoiceFile o) {
+      client.deleteVoiceFile(appId, o.file().fileName());
+      client.uploadVoiceFile(appId, o.file());
+    } else if (op instanceof Op.DeleteVoiceFile o) {
+      client.deleteVoiceFile(appId, o.fileName());
+    } else if (op instanceof Op.SetDefaultVoices o) {
+      client.setDefVoices(appId, o.voices());
+    } else if (op instanceof Op.SetFastRouter o) {
+      client.setFastRouter(appId, o.routes());
+    } else {
+      throw new IllegalArgumentException("not an IVR operation: " + op);
+    }
     return null;
   }
 

@@ -3,11 +3,16 @@ package io.ccapi.operator.apply;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.ExtensionRef;
 import io.ccapi.operator.ccapi.model.Extensions;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
+import io.ccapi.operator.ccapi.model.SpNumbers;
+import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.observe.PlatformObserver;
 import io.ccapi.operator.plan.Op;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,6 +78,41 @@ final class WriteThrough {
     return Optional.of(new Queues.Info(
         b == null ? null : b.id(), b == null ? null : b.createdAt(), b == null ? null : b.updatedAt(), b == null ? null : b.appId(),
         r.queueId(), r.timeout(), r.strategy(), r.queueName(), r.maxLength(), b == null ? null : b.waitMusic()));
+  }
+
+  /** The cached kind an application or IVR operation changes, if it has one (webhook events have no read). */
+  static Optional<PlatformObserver.Kind> kindOf(Op op) {
+    if (op instanceof Op.SetDefaultSpNumber || op instanceof Op.DeleteDefaultSpNumber) {
+      return Optional.of(PlatformObserver.Kind.SPNUMBERS);
+    } else if (op instanceof Op.CreateVoiceFile || op instanceof Op.ReplaceVoiceFile || op instanceof Op.DeleteVoiceFile) {
+      return Optional.of(PlatformObserver.Kind.VOICE_FILES);
+    } else if (op instanceof Op.SetDefaultVoices) {
+      return Optional.of(PlatformObserver.Kind.DEFAULT_VOICES);
+    } else if (op instanceof Op.SetFastRouter) {
+      return Optional.of(PlatformObserver.Kind.FAST_ROUTER);
+    }
+    return Optional.empty();
+  }
+
+  /** Puts a successful relay-number or IVR write into the cached view. */
+  static void appConfig(PlatformObserver observer, AppConnection app, Op op) {
+    if (op instanceof Op.SetDefaultSpNumber o) {
+      observer.<SpNumbers.Numbers>changed(app, PlatformObserver.Kind.SPNUMBERS, n -> true,
+          before -> before.map(n -> new SpNumbers.Numbers(n.spNumbers(), o.number())));
+    } else if (op instanceof Op.DeleteDefaultSpNumber) {
+      observer.<SpNumbers.Numbers>changed(app, PlatformObserver.Kind.SPNUMBERS, n -> true,
+          before -> before.map(n -> new SpNumbers.Numbers(n.spNumbers(), "")));
+    } else if (op instanceof Op.CreateVoiceFile o) {
+      observer.<Ivrs.VoiceFile>changed(app, PlatformObserver.Kind.VOICE_FILES, f -> o.file().fileName().equals(f.fileName()), before -> Optional.of(o.file()));
+    } else if (op instanceof Op.ReplaceVoiceFile o) {
+      observer.<Ivrs.VoiceFile>changed(app, PlatformObserver.Kind.VOICE_FILES, f -> o.file().fileName().equals(f.fileName()), before -> Optional.of(o.file()));
+    } else if (op instanceof Op.DeleteVoiceFile o) {
+      observer.<Ivrs.VoiceFile>changed(app, PlatformObserver.Kind.VOICE_FILES, f -> o.fileName().equals(f.fileName()), before -> Optional.empty());
+    } else if (op instanceof Op.SetDefaultVoices o) {
+      observer.<Map<String, Object>>changed(app, PlatformObserver.Kind.DEFAULT_VOICES, v -> true, before -> Optional.of(Map.copyOf(o.voices())));
+    } else if (op instanceof Op.SetFastRouter o) {
+      observer.replaced(app, PlatformObserver.Kind.FAST_ROUTER, o.routes());
+    }
   }
 
   private static List<ExtensionRef> refs(List<String> numbers) {

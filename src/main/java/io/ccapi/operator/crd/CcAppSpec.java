@@ -5,6 +5,8 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 public class CcAppSpec {
   @Required
@@ -50,6 +52,16 @@ public class CcAppSpec {
   @Pattern(Patterns.UUID)
   @JsonPropertyDescription("AppId of an existing application to adopt instead of creating one. Immutable once set.")
   public String appId;
+
+  @Pattern(Patterns.PHONE)
+  @JsonPropertyDescription(
+      "Default relay number of the application: one of its relay numbers (status.spNumbers). Removing the field deletes the platform's default.")
+  public String defaultSpNumber;
+
+  @ValidationRule(value = "self.all(x, self.exists_one(y, y.category == x.category))", message = "each category appears once")
+  @JsonPropertyDescription(
+      "Webhook event categories (webhooks/events), replacing whatever the application had. The platform cannot show them: they are sent when this list changes; removing the field deletes them (if this resource sent them).")
+  public List<WebhookEventCategory> webhookEvents;
 
   @Default("Manage")
   @JsonPropertyDescription(

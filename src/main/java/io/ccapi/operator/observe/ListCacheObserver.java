@@ -3,13 +3,16 @@ package io.ccapi.operator.observe;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
 import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
+import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +67,26 @@ public final class ListCacheObserver implements PlatformObserver {
   }
 
   @Override
+  public SpNumbers.Numbers spNumbers(AppConnection app) {
+    return this.<SpNumbers.Numbers>load(app, Kind.SPNUMBERS, () -> List.of(app.client().listSpNumbers(app.appId()))).get(0);
+  }
+
+  @Override
+  public List<Ivrs.VoiceFile> voiceFiles(AppConnection app) {
+    return load(app, Kind.VOICE_FILES, () -> app.client().listVoiceFiles(app.appId()));
+  }
+
+  @Override
+  public Map<String, Object> defaultVoices(AppConnection app) {
+    return this.<Map<String, Object>>load(app, Kind.DEFAULT_VOICES, () -> List.of(Map.copyOf(app.client().getDefVoices(app.appId())))).get(0);
+  }
+
+  @Override
+  public List<Ivrs.FastRoute> fastRouter(AppConnection app) {
+    return load(app, Kind.FAST_ROUTER, () -> app.client().getFastRouter(app.appId()));
+  }
+
+  @Override
   public void written(AppConnection app, Kind kind) {
     slots.remove(new Key(app.appId(), kind));
   }
@@ -91,6 +114,18 @@ public final class ListCacheObserver implements PlatformObserver {
         slot.items = List.copyOf(items);
       } catch (RuntimeException e) {
         slot.items = null;
+      }
+    }
+  }
+
+  @Override
+  public void replaced(AppConnection app, Kind kind, List<?> items) {
+    Slot slot = slots.get(new Key(app.appId(), kind));
+    if (slot != null) {
+      synchronized (slot) {
+        if (slot.items != null) {
+          slot.items = List.copyOf(items);
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAppSpec;
 import io.ccapi.operator.crd.CcAppStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,14 @@ public final class AppPlanner {
    *     none is named, or when only a pending claim names it and the platform does not know it)
    * @param newAppId a fresh AppId, sent if this plan creates the application
    * @param appIdsIgnored whether this endpoint was seen to answer a create with another AppId than the one sent
+   * @param config its relay numbers and the webhook events this resource sent
    */
-  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed, String newAppId, boolean appIdsIgnored) {}
+  public record Input(CcAppSpec spec, Records records, Optional<Apps.App> observed, String newAppId, boolean appIdsIgnored,
+      AppConfigPlanner.Observed config) {
+    public Input(CcAppSpec spec, Records records, Optional<Apps.App> observed, String newAppId, boolean appIdsIgnored) {
+      this(spec, records, observed, newAppId, appIdsIgnored, AppConfigPlanner.Observed.NONE);
+    }
+  }
 
   /**
    * The AppId this resource manages (its own records first, then spec.appId, then the AppId a create whose
@@ -84,10 +91,11 @@ public final class AppPlanner {
     boolean ours = known != null || pendingAppId(in.records()).filter(app.appId()::equals).isPresent();
     OwnershipRule.Decision decision = ours ? OwnershipRule.Decision.OURS : OwnershipRule.Decision.ADOPT;
     List<Change> changes = diff(spec, app);
-    List<Op> ops =
-        changes.isEmpty()
-            ? List.of()
-            : List.of(new Op.UpdateApp(app.appId(), new Apps.UpdateRequest(spec.displayName, empty(spec.callbackUrl), spec.hideUserNumber, empty(spec.memo)), changes));
+    List<Op> ops = new ArrayList<>();
+    if (!changes.isEmpty()) {
+      ops.add(new Op.UpdateApp(app.appId(), new Apps.UpdateRequest(spec.displayName, empty(spec.callbackUrl), spec.hideUserNumber, empty(spec.memo)), changes));
+    }
+    ops.addAll(AppConfigPlanner.plan(spec, app.appId(), in.config(), status));
     if (secretKnown(app, in.records())) {
       return Plan.go(subject, true, decision, app.appId(), ops, status, subject + " is ready", List.of());
     }

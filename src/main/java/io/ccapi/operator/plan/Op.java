@@ -2,8 +2,11 @@ package io.ccapi.operator.plan;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.ccapi.model.Webhooks;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,10 +52,20 @@ public sealed interface Op {
     AGENT,
     QUEUE,
     EXTENSION,
-    SUBSCRIPTION
+    SUBSCRIPTION,
+    /** The app's IVR configuration: voice files, default voices, fast router. */
+    IVR
   }
 
   Target target();
+
+  /**
+   * Whether this operation creates the platform object its resource is about, so the executor records a
+   * claim around it. Creating a part of an object already claimed (a voice file of the app's IVR) does not.
+   */
+  default boolean createsClaimedObject() {
+    return verb() == Verb.CREATE || verb() == Verb.PROBE;
+  }
 
   private static String joined(List<Change> changes) {
     return changes.stream().map(Change::toString).collect(Collectors.joining(", "));
@@ -74,6 +87,38 @@ public sealed interface Op {
     public Verb verb() { return Verb.UPDATE; }
     public Target target() { return Target.APP; }
     public String text() { return "update application " + appId + ": " + joined(changes); }
+  }
+
+  /** PUT spnumbers/default. */
+  record SetDefaultSpNumber(String appId, String before, String number) implements Op {
+    public Verb verb() { return Verb.UPDATE; }
+    public Target target() { return Target.APP; }
+    public String text() { return "update application " + appId + ": " + new Change("defaultSpNumber", before, number); }
+  }
+
+  /** DELETE spnumbers/default: the spec names no default any more. */
+  record DeleteDefaultSpNumber(String appId, String before) implements Op {
+    public Verb verb() { return Verb.DELETE; }
+    public Target target() { return Target.APP; }
+    public String text() { return "delete default relay number " + before + " of application " + appId; }
+  }
+
+  /** PUT webhooks/events: replaces every category the application had. */
+  record ReplaceWebhookEvents(String appId, List<Webhooks.Category> categories) implements Op {
+    public Verb verb() { return Verb.UPDATE; }
+    public Target target() { return Target.APP; }
+    public String text() {
+      return "replace webhook events of application " + appId + " with "
+          + categories.stream().map(c -> c.category() + " " + c.allType()).collect(Collectors.joining("; "))
+          + " (ccapi cannot show them: sent because this resource has not sent this list)";
+    }
+  }
+
+  /** DELETE webhooks/events: the categories this resource sent left the spec. */
+  record DeleteWebhookEvents(String appId) implements Op {
+    public Verb verb() { return Verb.DELETE; }
+    public Target target() { return Target.APP; }
+    public String text() { return "delete the webhook events of application " + appId; }
   }
 
   // ---- seats ----
@@ -230,5 +275,42 @@ public sealed interface Op {
     public Verb verb() { return Verb.DELETE; }
     public Target target() { return Target.SUBSCRIPTION; }
     public String text() { return "delete subscription " + id; }
+  }
+
+  // ---- IVR ----
+
+  /** POST ivrs/vfiles: registers a voice file of the app's IVR (part of it, not a claimed object). */
+  record CreateVoiceFile(Ivrs.VoiceFile file) implements Op {
+    public Verb verb() { return Verb.CREATE; }
+    public Target target() { return Target.IVR; }
+    public boolean createsClaimedObject() { return false; }
+    public String text() { return "create voice file " + file.fileName() + (file.fileDesc() == null || file.fileDesc().isEmpty() ? "" : " (\"" + file.fileDesc() + "\")"); }
+  }
+
+  /** The platform cannot update a voice file: DELETE then POST ivrs/vfiles. */
+  record ReplaceVoiceFile(Ivrs.VoiceFile file, List<Change> changes) implements Op {
+    public Verb verb() { return Verb.UPDATE; }
+    public Target target() { return Target.IVR; }
+    public String text() { return "replace voice file " + file.fileName() + ": " + joined(changes); }
+  }
+
+  record DeleteVoiceFile(String fileName) implements Op {
+    public Verb verb() { return Verb.DELETE; }
+    public Target target() { return Target.IVR; }
+    public String text() { return "delete voice file " + fileName; }
+  }
+
+  /** POST ivrs/defvoices: the whole set of default voices, prompt to "default" or {Type, Content}. */
+  record SetDefaultVoices(Map<String, Object> voices, List<Change> changes) implements Op {
+    public Verb verb() { return Verb.UPDATE; }
+    public Target target() { return Target.IVR; }
+    public String text() { return "update default voices: " + joined(changes); }
+  }
+
+  /** POST ivrs/fastrouters: the whole table. */
+  record SetFastRouter(List<Ivrs.FastRoute> routes, List<Change> changes) implements Op {
+    public Verb verb() { return Verb.UPDATE; }
+    public Target target() { return Target.IVR; }
+    public String text() { return "update fast router: " + joined(changes); }
   }
 }

@@ -47,6 +47,24 @@ public final class OwnershipRule {
     return records.adoptAllowed() ? Decision.ADOPT : Decision.CONFLICT;
   }
 
+  /**
+   * Ownership of a part of an application that has no id of its own (its IVR): it belongs to the CcApp
+   * that manages the application, so a resource configuring it may manage it when that CcApp does
+   * (managementPolicy Manage), or when it already claimed it; otherwise only with the adopt annotation.
+   */
+  public static Decision decideAppPart(boolean appManaged, Records records, String appId) {
+    if (records.claimOn(appId).isPresent() || appManaged) {
+      return Decision.OURS;
+    }
+    return records.adoptAllowed() ? Decision.ADOPT : Decision.CONFLICT;
+  }
+
+  /** The AlreadyExists message for a part of an application its CcApp only observes. */
+  public static String appPartConflict(String what) {
+    return what + " belongs to an application its CcApp only observes (managementPolicy Observe); annotate this resource with "
+        + Annotations.ADOPT + "=true to manage it anyway";
+  }
+
   /** The AlreadyExists message for {@code what} (e.g. "agent 1001"). */
   public static String conflict(String what) {
     return what + " exists in the platform and was not created by this resource; annotate the resource with "

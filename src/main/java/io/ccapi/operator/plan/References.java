@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Resolves a list of references (CcExtension or CcQueue names) to platform ids: each must exist in the
@@ -26,13 +27,20 @@ public final class References {
   public static <R extends CcResource<?, ?>> Resolved resolve(
       HasMetadata from, String appName, String kind, String field, List<String> refs, Map<String, R> found,
       Function<R, String> platformId, Function<R, Boolean> isReady) {
+    return resolve(from, appName, kind, i -> field + "[" + i + "]", refs, found, platformId, isReady);
+  }
+
+  /** As above, with the field of the i-th reference named by {@code fieldOf} (spec.fastRouter[2].queueRef). */
+  public static <R extends CcResource<?, ?>> Resolved resolve(
+      HasMetadata from, String appName, String kind, IntFunction<String> fieldOf, List<String> refs, Map<String, R> found,
+      Function<R, String> platformId, Function<R, Boolean> isReady) {
     Set<String> ready = new LinkedHashSet<>();
     Set<String> deleting = new LinkedHashSet<>();
     for (int i = 0; i < refs.size(); i++) {
-      String name = Refs.name(from, field + "[" + i + "]", refs.get(i));
+      String name = Refs.name(from, fieldOf.apply(i), refs.get(i));
       R ref = found.get(name);
       if (ref == null) {
-        throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " does not exist in this namespace");
+        throw new ReconcileException(Reason.WaitingForReference, fieldOf.apply(i) + ": " + kind + " " + name + " does not exist in this namespace");
       }
       if (ref.getMetadata().getDeletionTimestamp() != null) {
         deleting.add(platformId.apply(ref));
@@ -40,10 +48,10 @@ public final class References {
       }
       if (!Objects.equals(Refs.nameOf(ref.appName()), Refs.nameOf(appName))) {
         throw new ReconcileException(
-            Reason.InvalidSpec, field + "[" + i + "]: " + kind + " " + name + " belongs to CcApp " + ref.appName() + ", not " + appName);
+            Reason.InvalidSpec, fieldOf.apply(i) + ": " + kind + " " + name + " belongs to CcApp " + ref.appName() + ", not " + appName);
       }
       if (!isReady.apply(ref)) {
-        throw new ReconcileException(Reason.WaitingForReference, field + "[" + i + "]: " + kind + " " + name + " is not Ready yet");
+        throw new ReconcileException(Reason.WaitingForReference, fieldOf.apply(i) + ": " + kind + " " + name + " is not Ready yet");
       }
       ready.add(platformId.apply(ref));
     }

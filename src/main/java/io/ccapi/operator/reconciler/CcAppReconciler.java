@@ -12,11 +12,14 @@ import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcAppSpec;
 import io.ccapi.operator.crd.CcAppStatus;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.AppConfigPlanner;
 import io.ccapi.operator.plan.AppPlanner;
+import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.EventReason;
 import io.ccapi.operator.plan.OwnershipRule;
 import io.ccapi.operator.plan.Plan;
@@ -102,10 +105,23 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
     }
     boolean onlyPending = appId != null && appId.equals(AppPlanner.pendingAppId(records).orElse(null)) && !appId.equals(app.getSpec().appId);
     Optional<Apps.App> observed = appId == null ? Optional.empty() : observe(app, client, appId, observing, onlyPending);
+    AppConnection connection = new AppConnection(ns(app), name(app), appId, null, client);
     Plan<CcAppStatus> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(records, observing), observed,
-        UUID.randomUUID().toString(), appIdsIgnored.contains(app.getSpec().endpoint)));
+        UUID.randomUUID().toString(), appIdsIgnored.contains(app.getSpec().endpoint), config(app, connection, observed)));
     observed.filter(a -> !plan.stopped()).ifPresent(a -> keepConnection(app, client, a));
-    return new Planned<>(new AppConnection(ns(app), name(app), appId, null, client), records, plan);
+    return new Planned<>(connection, records, plan);
+  }
+
+  /** Its relay numbers (read once the application exists) and the webhook events this resource last sent. */
+  private AppConfigPlanner.Observed config(CcApp app, AppConnection connection, Optional<Apps.App> observed) {
+    return new AppConfigPlanner.Observed(
+        observed.map(a -> svc.observer().spNumbers(connection)), app.getStatus() == null ? null : app.getStatus().webhookEvents);
+  }
+
+  /** A new application gets its relay number and webhook events once its AppId is known: plan again at once. */
+  @Override
+  protected boolean planAgainAfter(CcApp app, Executor.Result result) {
+    return result.createdApp() != null && (app.getSpec().defaultSpNumber != null || app.getSpec().webhookEvents != null);
   }
 
   /**
@@ -146,6 +162,13 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
 
   @Override
   protected String applied(CcApp app, Planned<CcAppStatus> planned, Executor.Result result) {
+    for (Op op : planned.plan().ops()) {
+      if (op instanceof Op.ReplaceWebhookEvents o) {
+        planned.plan().status().webhookEvents = AppConfigPlanner.asStatus(o.categories());
+      } else if (op instanceof Op.DeleteWebhookEvents) {
+        planned.plan().status().webhookEvents = null;
+      }
+    }
     Apps.App created = result.createdApp();
     if (created == null) {
       return planned.plan().message();
@@ -260,7 +283,7 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   public DeleteControl cleanup(CcApp app, Context<CcApp> context) {
     List<String> children = new ArrayList<>();
     for (Class<? extends CcResource<?, ?>> kind :
-        List.<Class<? extends CcResource<?, ?>>>of(CcAgent.class, CcQueue.class, CcExtension.class, CcSubscription.class)) {
+        List.<Class<? extends CcResource<?, ?>>>of(CcAgent.class, CcQueue.class, CcExtension.class, CcSubscription.class, CcIvr.class)) {
       context.getClient().resources(kind).inNamespace(ns(app)).list().getItems().stream()
           .filter(child -> name(app).equals(Refs.nameOf(child.appName())))
           .forEach(child -> children.add(child.getKind() + "/" + name(child)));

@@ -145,19 +145,27 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
    * wins it ({@link OwnershipRule#winner}).
    */
   protected void requireSoleClaimant(P resource, Context<P> context, String what) {
+    requireSoleClaimant(resource, context, what, resource.specExternalId());
+  }
+
+  /**
+   * As {@link #requireSoleClaimant(CcResource, Context, String)}, for a kind whose platform object has no
+   * id in the spec (an app's IVR: one per app); a claim on {@code claimId} counts.
+   */
+  protected void requireSoleClaimant(P resource, Context<P> context, String what, String claimId) {
     String id = resource.specExternalId();
     List<OwnershipRule.Candidate> others =
         context.getPrimaryCache()
             .list(ns(resource), other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid())
                 && Objects.equals(id, other.specExternalId())
                 && Objects.equals(Refs.nameOf(resource.appName()), Refs.nameOf(other.appName())))
-            .map(this::candidate)
+            .map(other -> candidate(other, claimId))
             .toList();
-    OwnershipRule.requireWinner(candidate(resource), others, kind(resource), what);
+    OwnershipRule.requireWinner(candidate(resource, claimId), others, kind(resource), what);
   }
 
-  OwnershipRule.Candidate candidate(P r) {
-    boolean claims = svc.claims().get(r).filter(c -> c.covers(r.specExternalId())).isPresent();
+  OwnershipRule.Candidate candidate(P r, String claimId) {
+    boolean claims = svc.claims().get(r).filter(c -> c.covers(claimId)).isPresent();
     return new OwnershipRule.Candidate(ns(r), name(r), r.getMetadata().getUid(), r.getMetadata().getCreationTimestamp(), claims);
   }
 

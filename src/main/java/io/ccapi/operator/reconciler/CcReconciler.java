@@ -81,6 +81,14 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return planned.plan().message();
   }
 
+  /**
+   * Whether the plan just applied must be followed by another observe and plan at once: a create whose
+   * object has more to configure, which needed the id the create returned (a CcApp's relay number).
+   */
+  protected boolean planAgainAfter(P resource, Executor.Result result) {
+    return false;
+  }
+
   /** Whether taking over a platform object needs the adopt annotation (CcApp: spec.appId says so). */
   protected boolean adoptionNeedsAnnotation() {
     return true;
@@ -129,7 +137,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
         return new Outcome<>(plan.status(), plan.reason(), plan.message());
       }
       Executor.Result result = svc.executor().apply(new Executor.Target(resource, planned.app(), planned.records()), plan);
-      if (!result.replan()) {
+      if (!result.replan() && (attempt > 0 || !planAgainAfter(resource, result))) {
         return new Outcome<>(plan.status(), Reason.Ready, applied(resource, planned, result));
       }
       if (attempt > 0) {

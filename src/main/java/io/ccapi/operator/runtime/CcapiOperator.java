@@ -9,6 +9,7 @@ import io.ccapi.operator.observe.ListCacheObserver;
 import io.ccapi.operator.reconciler.CcAgentReconciler;
 import io.ccapi.operator.reconciler.CcAppReconciler;
 import io.ccapi.operator.reconciler.CcExtensionReconciler;
+import io.ccapi.operator.reconciler.CcIvrReconciler;
 import io.ccapi.operator.reconciler.CcQueueReconciler;
 import io.ccapi.operator.reconciler.CcSubscriptionReconciler;
 import io.ccapi.operator.reconciler.OperatorServices;
@@ -79,7 +80,8 @@ public final class CcapiOperator implements AutoCloseable {
             new CcQueueReconciler(svc),
             new CcExtensionReconciler(svc, settings.unboundExtensionCheck(), clock),
             new CcAgentReconciler(svc),
-            new CcSubscriptionReconciler(svc))) {
+            new CcSubscriptionReconciler(svc),
+            new CcIvrReconciler(svc))) {
       register(operator, r, settings, svc.claims());
     }
     operator.start();

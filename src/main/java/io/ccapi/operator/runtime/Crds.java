@@ -19,13 +19,13 @@ import java.util.List;
  * by name and cannot be told otherwise.
  */
 public final class Crds {
-  public static final List<String> PLURALS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions");
+  public static final List<String> PLURALS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions", "ccivrs");
   private static final List<String> FIRST = List.of("Ready", "Reason");
   private static final List<String> LAST = List.of("App", "Age");
 
   private Crds() {}
 
-  /** The five CRDs, columns ordered, read from the generator's output on the classpath. */
+  /** The CRDs, columns ordered, read from the generator's output on the classpath. */
   public static List<CustomResourceDefinition> load() {
     List<CustomResourceDefinition> crds = new ArrayList<>();
     for (String plural : PLURALS) {
@@ -69,7 +69,7 @@ public final class Crds {
     }
   }
 
-  /** Waits until the API server serves all five kinds (Established), at most 30 s. */
+  /** Waits until the API server serves every kind (Established), at most 30 s. */
   public static void awaitEstablished(KubernetesClient client) {
     for (CustomResourceDefinition crd : load()) {
       client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())

@@ -4,6 +4,7 @@ import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
 public final class Demo implements AutoCloseable {
   public static final String NAMESPACE = "default";
   static final List<Class<? extends CcResource<?, ?>>> KINDS =
-      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class);
+      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class, CcIvr.class);
 
   private final CcapiSimulator simulator;
   private final EmbeddedCluster cluster;
@@ -111,6 +112,9 @@ public final class Demo implements AutoCloseable {
   static String externalId(CcResource<?, ?> r) {
     if (r instanceof CcApp app) {
       return app.getStatus() == null || app.getStatus().appId == null ? "-" : app.getStatus().appId;
+    }
+    if (r instanceof CcIvr ivr) {
+      return ivr.getStatus() == null || ivr.getStatus().appId == null ? "-" : ivr.getStatus().appId;
     }
     if (r instanceof CcSubscription sub) {
       return sub.getStatus() == null || sub.getStatus().subscriptionId == null ? "-" : sub.getStatus().subscriptionId.toString();

@@ -14,12 +14,10 @@ import java.util.Set;
 
 /** IVR configuration: "ivrs/vfiles", "ivrs/defvoices", "ivrs/fastrouters". */
 final class IvrApi {
-  static final List<String> PROMPTS =
-      List.of("Welcome", "ClosingTime", "NoAnswer", "VoiceMail", "Waiting", "Consult", "Hold", "QueueTimeout",
-          "Evaluate");
-  static final String DEFAULT_VOICE = "default";
-  private static final String WAV = "wav";
-  private static final String TTS = "tts";
+  static final List<String> PROMPTS = java.util.Arrays.stream(Ivrs.Prompt.values()).map(Enum::name).toList();
+  static final String DEFAULT_VOICE = Ivrs.DEFAULT_VOICE;
+  private static final String WAV = Ivrs.WAV;
+  private static final String TTS = Ivrs.TTS;
 
   void register(SimRouter r) {
     r.add("POST", "ivrs/vfiles", true, this::uploadFile);

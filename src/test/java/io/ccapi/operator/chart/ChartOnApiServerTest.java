@@ -79,7 +79,7 @@ class ChartOnApiServerTest {
         names.add(item.getMetadata().getName());
       }
     }
-    assertThat(names).hasSize(5);
+    assertThat(names).hasSize(RbacExpectations.KINDS.size());
     for (String name : names) {
       CustomResourceDefinition crd =
           client

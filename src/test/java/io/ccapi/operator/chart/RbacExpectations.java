@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * against a broken copy of the chart.
  */
 final class RbacExpectations {
-  static final List<String> KINDS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions");
+  static final List<String> KINDS = List.of("ccapps", "ccagents", "ccqueues", "ccextensions", "ccsubscriptions", "ccivrs");
   static final List<String> SECRET_VERBS = List.of("get", "list", "watch", "create", "update", "patch");
   static final List<String> EVENT_VERBS = List.of("create", "patch", "get", "update");
   static final String LEASE_NAME = "ccapi-operator";

@@ -9,6 +9,7 @@ import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.ccapi.CcapiCredentials;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.simulator.CcapiSimulator;
@@ -44,6 +45,8 @@ class PlanCommandTest {
   private static final String NO_CLUSTER_NOTE =
       "note: no Kubernetes cluster (--kubeconfig none): ownership was not checked; existing platform objects are assumed adoptable, as under managementPolicy Observe";
 
+  private static final String CLOSING = "We are closed. Our opening hours are 9 to 18, Monday to Friday.";
+
   @TempDir Path dir;
   private CcapiSimulator simulator;
   private CcapiClientFactory clients;
@@ -76,6 +79,7 @@ class PlanCommandTest {
         "CcApp default/demo-tenant:",
         "  + create application \"Demo call center\"",
         "  note: no AppId yet (spec.appId unset): its children cannot be observed and are planned as creates",
+        "  note: spec.defaultSpNumber and spec.webhookEvents are applied right after the create, once the AppId is known",
         "CcQueue default/sales:",
         "  + create queue 9001 (\"Sales\", longest_idle)",
         "CcQueue default/support:",
@@ -97,7 +101,12 @@ class PlanCommandTest {
         "  + bind agent 1003 to queues [9002]",
         "CcSubscription default/call-events:",
         "  + create subscription \"crm-call-events\" (https://hooks.example.com/ccapi/events, events [user_ringing, user_answer, user_hangup, acd_agent_state])",
-        "plan: 9 resources, 9 creates, 1 updates, 4 binds, 0 unbinds, 0 deletes, 0 writes sent");
+        "CcIvr default/demo-ivr:",
+        "  + create voice file welcome.wav (\"Greeting of the demo call center\")",
+        "  + create voice file hold-music.wav (\"Music while on hold\")",
+        "  ~ update default voices: Welcome: (none) -> \"wav:welcome.wav\", ClosingTime: (none) -> \"tts:" + CLOSING + "\", Hold: (none) -> \"wav:hold-music.wav\", Evaluate: (none) -> \"default\"",
+        "  ~ update fast router: key 1: (none) -> \"queue 9001 (Sales)\", key 2: (none) -> \"queue 9002 (Support)\"",
+        "plan: 10 resources, 11 creates, 3 updates, 4 binds, 0 unbinds, 0 deletes, 0 writes sent");
     assertNoWrites();
     assertThat(run.text()).doesNotContain(SimulatorConfig.DEFAULT_AUTH_TOKEN);
   }
@@ -113,6 +122,7 @@ class PlanCommandTest {
         NO_CLUSTER_NOTE,
         "CcApp default/demo-tenant:",
         "  = no changes",
+        "  note: spec.webhookEvents: ccapi cannot show webhook events and without a cluster the operator's record of what it sent was not read; assumed as the manifest says",
         "CcQueue default/sales:",
         "  = no changes",
         "CcQueue default/support:",
@@ -131,7 +141,9 @@ class PlanCommandTest {
         "  = no changes",
         "CcSubscription default/call-events:",
         "  = no changes",
-        "plan: 9 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+        "CcIvr default/demo-ivr:",
+        "  = no changes",
+        "plan: 10 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
     assertNoWrites();
   }
 
@@ -158,7 +170,7 @@ class PlanCommandTest {
         "  = no changes");
     assertThat(run.lines().stream().filter(l -> l.startsWith("  ~ ") || l.startsWith("  + ") || l.startsWith("  - ")))
         .hasSize(3);
-    assertThat(run.lines()).last().isEqualTo("plan: 9 resources, 0 creates, 2 updates, 0 binds, 1 unbinds, 0 deletes, 0 writes sent");
+    assertThat(run.lines()).last().isEqualTo("plan: 10 resources, 0 creates, 2 updates, 0 binds, 1 unbinds, 0 deletes, 0 writes sent");
     assertNoWrites();
   }
 
@@ -222,7 +234,33 @@ class PlanCommandTest {
 
     assertThat(run.exit).isEqualTo(1);
     assertThat(run.lines()).anyMatch(l -> l.startsWith("  ! BackendUnavailable: GET apps"));
-    assertThat(run.lines()).contains("plan: 9 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+    assertThat(run.lines()).contains("plan: 10 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+  }
+
+  @Test
+  void relayNumberAndIvrDifferencesArePlanned() throws Exception {
+    converge();
+    edit("01-app.yaml", "defaultSpNumber: \"057126200670\"", "defaultSpNumber: \"057126200671\"");
+    edit("06-ivr.yaml", "dtmf: \"2\"", "dtmf: \"3\"");
+
+    Run run = plan();
+
+    assertThat(run.exit).as(run.text()).isEqualTo(2);
+    assertThat(run.lines()).contains(
+        "  ~ update application " + appId + ": defaultSpNumber: \"057126200670\" -> \"057126200671\"",
+        "  ~ update fast router: key 2: \"queue 9002 (Support)\" -> (none), key 3: (none) -> \"queue 9002 (Support)\"");
+
+    edit("06-ivr.yaml", "dtmf: \"3\"", "dtmf: \"1\"");
+    Run collision = plan();
+    assertThat(collision.exit).isEqualTo(1);
+    assertThat(collision.lines()).contains("  ! InvalidSpec: spec.fastRouter[1].dtmf: key 1 is already routed by spec.fastRouter[0]; each key 0-9 appears once");
+
+    edit("01-app.yaml", "defaultSpNumber: \"057126200671\"", "defaultSpNumber: \"099\"");
+    Run invalid = plan();
+    assertThat(invalid.exit).isEqualTo(1);
+    assertThat(invalid.lines()).contains("  ! InvalidSpec: spec.defaultSpNumber: 099 is not a relay number of application " + appId
+        + "; its relay numbers are [057126200670, 057126200671, 057126200672]");
+    assertNoWrites();
   }
 
   // ---- the converged tenant, made by direct client calls
@@ -250,6 +288,13 @@ class PlanCommandTest {
     client.bindAgentQueues(appId, "1003", List.of("9002"));
     client.createSubscriptions(appId, List.of(new Subscriptions.Subscription(
         null, "https://hooks.example.com/ccapi/events", "crm-call-events", List.of("user_ringing", "user_answer", "user_hangup", "acd_agent_state"), true)));
+    client.setDefaultSpNumber(appId, "057126200670");
+    client.uploadVoiceFile(appId, new Ivrs.VoiceFile("welcome.wav", "wav", "Greeting of the demo call center"));
+    client.uploadVoiceFile(appId, new Ivrs.VoiceFile("hold-music.wav", "wav", "Music while on hold"));
+    client.setDefVoices(appId, Map.of(
+        "Welcome", Map.of("Type", "wav", "Content", "welcome.wav"), "ClosingTime", Map.of("Type", "tts", "Content", CLOSING),
+        "Hold", Map.of("Type", "wav", "Content", "hold-music.wav"), "Evaluate", "default"));
+    client.setFastRouter(appId, List.of(new Ivrs.FastRoute("1", "Sales", "9001"), new Ivrs.FastRoute("2", "Support", "9002")));
     edit("01-app.yaml", "  memo:", "  appId: " + appId + "\n  memo:");
   }
 

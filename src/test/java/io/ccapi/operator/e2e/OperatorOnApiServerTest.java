@@ -11,6 +11,7 @@ import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.reconciler.Conditions;
 import io.ccapi.operator.runtime.CcapiOperator;
@@ -51,7 +52,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorOnApiServerTest {
   static final List<Class<? extends CcResource<?, ?>>> KINDS =
-      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class);
+      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class, CcIvr.class);
   static EmbeddedCluster cluster;
   static KubernetesClient kube;
   static CcapiSimulator simulator;
@@ -92,9 +93,9 @@ class OperatorOnApiServerTest {
     Kubectl.Result wait = kubectl.run("wait", "-n", "default", "--for=condition=Ready", "ccagent/bob", "--timeout=120s");
     assertThat(wait.exit()).as(wait.output()).isZero();
     await().atMost(Duration.ofSeconds(90)).until(() -> all().stream().allMatch(r -> Conditions.isReady(r.getStatus())));
-    assertThat(all()).hasSize(9);
+    assertThat(all()).hasSize(10);
 
-    Kubectl.Result get = kubectl.run("get", "-n", "default", "ccagents,ccqueues,ccext,ccsub,ccapp");
+    Kubectl.Result get = kubectl.run("get", "-n", "default", "ccagents,ccqueues,ccext,ccsub,ccapp,ccivr");
     assertThat(get.exit()).as(get.output()).isZero();
     assertThat(get.output())
         .contains("READY", "REASON", "AGENTID", "QUEUEID", "EXTENSION", "SUBSCRIPTIONID", "APPID", "APP", "AGE")
@@ -102,11 +103,12 @@ class OperatorOnApiServerTest {
         .containsPattern("ccqueue.*/sales\\s+True\\s+Ready\\s+9001\\s+demo-tenant")
         .containsPattern("ccextension.*/ext-8101\\s+True\\s+Ready\\s+8101\\s+demo-tenant")
         .containsPattern("ccsubscription.*/call-events\\s+True\\s+Ready\\s+\\d+\\s+demo-tenant")
-        .containsPattern("ccapp.*/demo-tenant\\s+True\\s+Ready\\s+[0-9a-f-]{36}\\s+Demo call center");
+        .containsPattern("ccapp.*/demo-tenant\\s+True\\s+Ready\\s+[0-9a-f-]{36}\\s+Demo call center")
+        .containsPattern("ccivr.*/demo-ivr\\s+True\\s+Ready\\s+[0-9a-f-]{36}\\s+demo-tenant");
 
     Kubectl.Result category = kubectl.run("get", "-n", "default", "ccapi", "-o", "name");
     assertThat(category.exit()).as(category.output()).isZero();
-    assertThat(category.output().lines().filter(l -> !l.isBlank()).toList()).hasSize(9);
+    assertThat(category.output().lines().filter(l -> !l.isBlank()).toList()).hasSize(10);
   }
 
   @Test
@@ -161,8 +163,8 @@ class OperatorOnApiServerTest {
     assertThat(out.toString())
         .doesNotContain("ownership was not checked")
         .contains("~ update queue 9001: queueName: \"Sales EU\" -> \"Sales\"")
-        .contains("plan: 9 resources, 0 creates, 1 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
-    assertThat(out.toString().lines().filter(l -> l.contains("= no changes")).count()).as(out.toString()).isEqualTo(8);
+        .contains("plan: 10 resources, 0 creates, 1 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+    assertThat(out.toString().lines().filter(l -> l.contains("= no changes")).count()).as(out.toString()).isEqualTo(9);
     assertThat(exit).as(out.toString()).isEqualTo(2);
     assertThat(writes()).isEqualTo(writesBefore);
   }

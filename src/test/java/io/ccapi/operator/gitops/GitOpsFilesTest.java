@@ -12,10 +12,10 @@ class GitOpsFilesTest {
   private static final String HEALTH_LUA = GitOpsFiles.read(GitOpsFiles.HEALTH_LUA);
 
   @Test
-  void crdsHaveTheFiveKinds() {
+  void crdsHaveTheSixKinds() {
     assertThat(GitOpsFiles.crdKinds())
         .extracting(CrdKind::kind)
-        .containsExactlyInAnyOrder("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription");
+        .containsExactlyInAnyOrder("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription", "CcIvr");
   }
 
   @Test

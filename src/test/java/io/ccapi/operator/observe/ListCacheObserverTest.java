@@ -3,13 +3,16 @@ package io.ccapi.operator.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
+import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.simulator.SimulatorTestBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** One list call per app and kind per max age, counted by the simulator; own writes never read stale. */
@@ -83,6 +86,31 @@ class ListCacheObserverTest extends SimulatorTestBase {
     assertThat(observer.queue(app, "9001")).as("still the cached list").isEmpty();
     observer.written(app, PlatformObserver.Kind.QUEUES);
     assertThat(observer.queue(app, "9001")).isPresent();
+  }
+
+  @Test
+  void relayNumbersAndTheIvrAreOneReadEachPerMaxAgeAndTakeTheirWritesWithoutReading() {
+    AppConnection app = app();
+    ListCacheObserver observer = new ListCacheObserver(Duration.ofSeconds(10), clock);
+    for (int i = 0; i < 3; i++) {
+      assertThat(observer.spNumbers(app).spNumbers()).isNotEmpty();
+      assertThat(observer.voiceFiles(app)).isEmpty();
+      assertThat(observer.defaultVoices(app)).isEmpty();
+      assertThat(observer.fastRouter(app)).isEmpty();
+    }
+    assertThat(List.of(calls("GET spnumbers"), calls("GET ivrs/vfiles"), calls("GET ivrs/defvoices"), calls("GET ivrs/fastrouters")))
+        .containsOnly(1L);
+    long total = sim.ops("GET", "stats", null).json().path("total").asLong();
+
+    observer.<SpNumbers.Numbers>changed(app, PlatformObserver.Kind.SPNUMBERS, n -> true,
+        before -> before.map(n -> new SpNumbers.Numbers(n.spNumbers(), "057126200670")));
+    observer.<Ivrs.VoiceFile>changed(app, PlatformObserver.Kind.VOICE_FILES, f -> false, before -> Optional.of(new Ivrs.VoiceFile("a.wav", "wav", "")));
+    observer.replaced(app, PlatformObserver.Kind.FAST_ROUTER, List.of(new Ivrs.FastRoute("1", "", "9001")));
+
+    assertThat(observer.spNumbers(app).defSpNumber()).isEqualTo("057126200670");
+    assertThat(observer.voiceFiles(app)).extracting(Ivrs.VoiceFile::fileName).containsExactly("a.wav");
+    assertThat(observer.fastRouter(app)).extracting(Ivrs.FastRoute::queueId).containsExactly("9001");
+    assertThat(sim.ops("GET", "stats", null).json().path("total").asLong()).as("no ccapi call at all").isEqualTo(total);
   }
 
   private AppConnection app() {

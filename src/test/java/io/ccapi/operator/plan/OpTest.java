@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.ccapi.model.Webhooks;
 import io.ccapi.operator.plan.Op.CreateExtension.Why;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,14 @@ class OpTest {
         Arguments.of(new Op.CreateSubscription(SUB), "+ create subscription \"ns-sub\" (https://cb.example, events [a, b])"),
         Arguments.of(new Op.UpdateSubscription(42L, SUB, List.of(new Change("enabled", "false", "true"))),
             "~ update subscription 42: enabled: \"false\" -> \"true\""),
-        Arguments.of(new Op.DeleteSubscription(42L), "- delete subscription 42"));
+        Arguments.of(new Op.DeleteSubscription(42L), "- delete subscription 42"),
+        Arguments.of(new Op.ReplaceWebhookEvents("A1", List.of(new Webhooks.Category("call", List.of("begin", "end")))),
+            "~ replace webhook events of application A1 with call [begin, end] (ccapi cannot show them: sent because this resource has not sent this list)"),
+        Arguments.of(new Op.DeleteWebhookEvents("A1"), "- delete the webhook events of application A1"),
+        Arguments.of(new Op.CreateVoiceFile(new Ivrs.VoiceFile("a.wav", "wav", "")), "+ create voice file a.wav"),
+        Arguments.of(new Op.ReplaceVoiceFile(new Ivrs.VoiceFile("a.wav", "wav", "b"), List.of(new Change("description", "a", "b"))),
+            "~ replace voice file a.wav: description: \"a\" -> \"b\""),
+        Arguments.of(new Op.DeleteVoiceFile("a.wav"), "- delete voice file a.wav"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -84,7 +93,18 @@ class OpTest {
         Arguments.of(new Op.BindAgentQueues("1001", List.of()), Op.Target.AGENT),
         Arguments.of(new Op.DeleteQueue("9001"), Op.Target.QUEUE),
         Arguments.of(new Op.ProbeExtension("2001", "s"), Op.Target.EXTENSION),
-        Arguments.of(new Op.DeleteSubscription(1L), Op.Target.SUBSCRIPTION));
+        Arguments.of(new Op.DeleteSubscription(1L), Op.Target.SUBSCRIPTION),
+        Arguments.of(new Op.SetDefaultSpNumber("A1", null, "1"), Op.Target.APP),
+        Arguments.of(new Op.SetFastRouter(List.of(), List.of()), Op.Target.IVR));
+  }
+
+  @Test
+  void onlyCreatesOfAResourcesOwnObjectAreClaimed() {
+    assertThat(new Op.CreateQueue(QUEUE).createsClaimedObject()).isTrue();
+    assertThat(new Op.ProbeExtension("2001", "s").createsClaimedObject()).isTrue();
+    assertThat(new Op.CreateVoiceFile(new Ivrs.VoiceFile("a.wav", "wav", "")).createsClaimedObject())
+        .as("a voice file is part of the app's IVR, which the CcIvr claims as a whole").isFalse();
+    assertThat(new Op.UpdateQueue(QUEUE, List.of()).createsClaimedObject()).isFalse();
   }
 
   @ParameterizedTest

@@ -344,8 +344,8 @@ class ManagementPolicyTest extends ControllerTest {
       assertThat(condition(paused.getStatus(), type).getReason()).as(type).isEqualTo(Reason.Paused.name());
     }
     assertThat(readyMessage(paused)).contains(Annotations.PAUSED);
-    // the only calls for this tenant are its CcApp's polls: the queue neither read nor wrote anything
-    assertThat(counts().since(before, appId)).containsOnlyKeys("GET apps");
+    // the only calls for this tenant are its CcApp's polls (the app and its relay numbers): the queue neither read nor wrote anything
+    assertThat(counts().since(before, appId)).containsOnlyKeys("GET apps", "GET spnumbers");
     assertThat(platformQueue(appId, "9001")).hasValueSatisfying(q -> assertThat(q.name()).isEqualTo("Before"));
 
     // un-pausing (annotation removed) wakes the reconcile: the edit made while paused is applied

@@ -190,6 +190,14 @@ public final class OperatorHarness implements AutoCloseable {
     return create(new CcSubscription(), ns, name, spec);
   }
 
+  /** A CcIvr of {@code app} with no sections: {@code customize} declares them. */
+  public io.ccapi.operator.crd.CcIvr ivr(String ns, String name, String app, Consumer<io.ccapi.operator.crd.CcIvrSpec> customize) {
+    io.ccapi.operator.crd.CcIvrSpec spec = new io.ccapi.operator.crd.CcIvrSpec();
+    spec.appRef = app;
+    customize.accept(spec);
+    return create(new io.ccapi.operator.crd.CcIvr(), ns, name, spec);
+  }
+
   private <S, R extends CcResource<S, ?>> R create(R resource, String ns, String name, S spec) {
     resource.setMetadata(meta(ns, name));
     resource.setSpec(spec);

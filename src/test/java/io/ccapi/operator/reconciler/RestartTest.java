@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ccapi.operator.ccapi.model.Events;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcSubscription;
+import io.ccapi.operator.crd.WebhookEventCategory;
+import io.ccapi.operator.plan.IvrSpecs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,38 @@ class RestartTest extends ControllerTest {
     assertThat(h.platform.listSubscriptions(appId)).singleElement().satisfies(s -> assertThat(s.id()).isEqualTo(subscriptionId));
     assertThat(h.secret(ns, "e-sip").get("password")).isEqualTo(password);
     assertThat(h.secret(ns, "alice-extensions").get("password")).isEqualTo(ownPassword);
+  }
+
+  /**
+   * Webhook events have no read: what was sent lives in the CcApp's status, which a new process reads, so
+   * it sends nothing again; the IVR and the relay number are observed and found in place.
+   */
+  @Test
+  void aRestartedOperatorSendsTheTenantConfigurationNoSecondTime() {
+    String ns = h.namespace();
+    h.app(ns, "configured", s -> {
+      s.defaultSpNumber = "057126200670";
+      s.webhookEvents = List.of(new WebhookEventCategory(Events.Category.ext_state, List.of(Events.Name.ext_state)));
+    });
+    h.awaitReady(CcApp.class, ns, "configured");
+    h.ivr(ns, "ivr", "configured", s -> s.voiceFiles = List.of(IvrSpecs.file("a.wav", "A")));
+    h.awaitReady(CcIvr.class, ns, "ivr");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.get(CcApp.class, ns, "configured").getStatus().webhookEvents != null
+        && h.get(CcIvr.class, ns, "ivr").getStatus().voiceFiles != null);
+    List<Long> before = writes();
+
+    h.restartOperator();
+    String appId = h.appId(ns, "configured");
+    long reads = h.simCalls("GET ivrs/vfiles");
+    await().atMost(Duration.ofSeconds(30)).until(() -> h.simCalls("GET ivrs/vfiles") >= reads + 2); // two polls of the new process
+
+    assertThat(writes()).isEqualTo(before);
+    assertThat(h.simApp(appId).get("defSpNumber").asText()).isEqualTo("057126200670");
+    assertThat(h.get(CcIvr.class, ns, "ivr").getStatus().voiceFiles).containsExactly("a.wav");
+  }
+
+  private static List<Long> writes() {
+    return List.of(h.simCalls("PUT webhooks/events"), h.simCalls("PUT spnumbers/default"), h.simCalls("POST ivrs/vfiles"));
   }
 
   private long tenantsNamed(String name) {

@@ -46,6 +46,10 @@ public final class Events {
     }
   }
 
+  /** The categories of webhooks/events ({@code category}); each {@link Name} belongs to one. */
+  @SuppressWarnings("java:S115")
+  public enum Category { agent_call_mode, agent_state, ext_state, call }
+
   public static final Map<String, List<String>> BY_CATEGORY =
       Collections.unmodifiableMap(
           Arrays.stream(Name.values())

@@ -8,6 +8,16 @@ import java.util.Map;
 public final class Ivrs {
   private Ivrs() {}
 
+  /** The prompts of "Set IVR Default Voices"; the constant names are the wire keys. */
+  public enum Prompt { Welcome, ClosingTime, NoAnswer, VoiceMail, Waiting, Consult, Hold, QueueTimeout, Evaluate }
+
+  /** The voice that stands for "use the platform's own" in a DefVoices object. */
+  public static final String DEFAULT_VOICE = "default";
+
+  /** Voice types ({@code Type}): a tts text or a wav file name. */
+  public static final String TTS = "tts";
+  public static final String WAV = "wav";
+
   /** POST ivrs/vfiles (FileName unique per app, FileType wav only); DELETE takes FileName only. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record VoiceFile(String fileName, String fileType, String fileDesc) {}

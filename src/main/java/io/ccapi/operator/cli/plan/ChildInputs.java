@@ -5,20 +5,28 @@ import io.ccapi.operator.ccapi.model.Subscriptions;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcAgentSpec;
 import io.ccapi.operator.crd.CcChildSpec;
+import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
+import io.ccapi.operator.crd.CcIvrSpec;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
+import io.ccapi.operator.crd.ManagementPolicy;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.observe.PlatformObserver;
 import io.ccapi.operator.plan.AgentPlanner;
 import io.ccapi.operator.plan.ExtensionPlanner;
+import io.ccapi.operator.plan.IvrPlanner;
 import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.QueuePlanner;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
+import io.ccapi.operator.plan.Refs;
 import io.ccapi.operator.plan.SubscriptionPlanner;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -55,8 +63,30 @@ public final class ChildInputs {
     if (child instanceof CcAgent agent) {
       return agent(agent, app, records.apply(agent, AgentPlanner.secretName(agent.getMetadata().getName())));
     }
+    if (child instanceof CcIvr ivr) {
+      return ivr(ivr, app, records.apply(ivr, null));
+    }
     CcSubscription sub = (CcSubscription) child;
     return subscription(sub, app, records.apply(sub, null));
+  }
+
+  /** The observer the plans read the platform through (the CcApp's relay numbers too). */
+  PlatformObserver observer() {
+    return observer;
+  }
+
+  private Plan<?> ivr(CcIvr ivr, Optional<AppConnection> app, Records records) {
+    CcIvrSpec spec = ivr.getSpec();
+    String namespace = ivr.getMetadata().getNamespace();
+    boolean appManaged = manifests.find(CcApp.class, namespace, Refs.nameOf(ivr.appName()))
+        .map(a -> a.managementPolicy() == ManagementPolicy.Manage).orElse(false);
+    List<String> queueIds = IvrPlanner.queueIds(ivr, manifests.byName(CcQueue.class, namespace), q -> usable("CcQueue", q));
+    List<String> registered = runner.liveStatus(ivr).map(s -> s.voiceFiles).orElse(null);
+    return IvrPlanner.plan(new IvrPlanner.Input(spec, app.map(AppConnection::appId).orElse(null), appManaged, records, queueIds,
+        app.map(observer::voiceFiles).orElse(List.of()),
+        spec.defaultVoices == null ? Map.of() : app.map(observer::defaultVoices).orElse(Map.of()),
+        spec.fastRouter == null ? List.of() : app.map(observer::fastRouter).orElse(List.of()),
+        Objects.requireNonNullElse(registered, List.of())));
   }
 
   private Plan<?> queue(CcQueue queue, Optional<AppConnection> app, Records records) {
@@ -86,7 +116,12 @@ public final class ChildInputs {
       CcAgent agent, Class<R> kind, String field, List<String> refs, Function<R, String> platformId) {
     String namespace = agent.getMetadata().getNamespace();
     return References.resolve(agent, agent.appName(), kind.getSimpleName(), field, refs, manifests.byName(kind, namespace), platformId,
-        r -> runner.planned(kind.getSimpleName(), namespace, r.getMetadata().getName()).map(p -> !p.stopped()).orElse(false));
+        r -> usable(kind.getSimpleName(), r));
+  }
+
+  /** A reference among the manifests is usable (Ready, once applied) when its own plan does not stop. */
+  private boolean usable(String kind, CcResource<?, ?> r) {
+    return runner.planned(kind, r.getMetadata().getNamespace(), r.getMetadata().getName()).map(p -> !p.stopped()).orElse(false);
   }
 
   private Plan<?> subscription(CcSubscription sub, Optional<AppConnection> app, Records records) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * Reads manifests as {@code kubectl apply -f} does: files, or the {@code *.yaml}/{@code *.yml} of a
  * directory (not recursive, in name order), each with any number of YAML documents (and {@code List}s).
- * CcApp, CcQueue, CcExtension, CcAgent, CcSubscription and core v1 Secrets are kept; other kinds are
+ * CcApp, CcQueue, CcExtension, CcAgent, CcSubscription, CcIvr and core v1 Secrets are kept; other kinds are
  * skipped with a note. Errors name the file, the document and the field.
  */
 public final class ManifestLoader {
@@ -36,6 +37,7 @@ public final class ManifestLoader {
       key(CcResource.GROUP + "/" + CcResource.VERSION, "CcExtension"), CcExtension.class,
       key(CcResource.GROUP + "/" + CcResource.VERSION, "CcAgent"), CcAgent.class,
       key(CcResource.GROUP + "/" + CcResource.VERSION, "CcSubscription"), CcSubscription.class,
+      key(CcResource.GROUP + "/" + CcResource.VERSION, "CcIvr"), CcIvr.class,
       key("v1", "Secret"), Secret.class);
 
   private final YAMLMapper yaml = new YAMLMapper();
@@ -56,7 +58,7 @@ public final class ManifestLoader {
       }
     }
     if (set.isEmpty()) {
-      throw new PlanInputException("no CcApp, CcQueue, CcExtension, CcAgent or CcSubscription in " + paths);
+      throw new PlanInputException("no CcApp, CcQueue, CcExtension, CcAgent, CcSubscription or CcIvr in " + paths);
     }
     return set;
   }

@@ -3,6 +3,7 @@ package io.ccapi.operator.cli.plan;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 public final class ManifestSet {
   /** The kinds {@code plan} plans, in the order the operator's work depends on them. */
   public static final List<Class<? extends CcResource<?, ?>>> APPLY_ORDER =
-      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class);
+      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class, CcIvr.class);
 
   private final List<HasMetadata> items = new ArrayList<>();
 

@@ -10,8 +10,11 @@ import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcChildSpec;
 import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcStatus;
 import io.ccapi.operator.crd.ManagementPolicy;
+import io.ccapi.operator.crd.WebhookEventCategory;
 import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.AppConfigPlanner;
 import io.ccapi.operator.plan.AppPlanner;
 import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.Plan;
@@ -49,10 +52,10 @@ public final class PlanRunner {
     this.clients = clients;
   }
 
-  /** One entry per manifest, in apply order (CcApp, CcQueue, CcExtension, CcAgent, CcSubscription). */
+  /** One entry per manifest, in apply order ({@link ManifestSet#APPLY_ORDER}). */
   public List<PlannedResource> run(ChildInputs children) {
     List<PlannedResource> out = new ArrayList<>();
-    manifests.all(CcApp.class).forEach(app -> out.add(remember(planApp(app))));
+    manifests.all(CcApp.class).forEach(app -> out.add(remember(planApp(app, children))));
     for (Class<? extends CcResource<?, ?>> kind : ManifestSet.APPLY_ORDER.subList(1, ManifestSet.APPLY_ORDER.size())) {
       for (CcResource<?, ?> child : manifests.all(kind)) {
         out.add(remember(planChild(cast(child), children)));
@@ -71,20 +74,25 @@ public final class PlanRunner {
     return entry;
   }
 
-  private PlannedResource planApp(CcApp app) {
+  /** The live object's status ({@link RecordSource#liveStatus}). */
+  public <S extends CcStatus, R extends CcResource<?, S>> Optional<S> liveStatus(R manifest) {
+    return records.liveStatus(manifest);
+  }
+
+  private PlannedResource planApp(CcApp app, ChildInputs children) {
     if (app.paused()) {
       apps.put(key(app), AppView.stopped("CcApp " + app.getMetadata().getName() + " is paused"));
       return paused(app);
     }
     List<String> notes = new ArrayList<>();
-    Plan<?> plan = guarded("application \"" + app.getSpec().displayName + "\"", () -> planAppOrThrow(app, notes));
+    Plan<?> plan = guarded("application \"" + app.getSpec().displayName + "\"", () -> planAppOrThrow(app, notes, children));
     if (plan.stopped()) {
       apps.put(key(app), AppView.stopped("CcApp " + app.getMetadata().getName() + " cannot be planned (" + plan.reason() + ")"));
     }
     return entry(app, plan, notes);
   }
 
-  private Plan<?> planAppOrThrow(CcApp app, List<String> notes) {
+  private Plan<?> planAppOrThrow(CcApp app, List<String> notes, ChildInputs children) {
     AppPlanner.requireTransport(app.getSpec());
     CcapiCredentials account = credentials.of(app);
     // plan reads the endpoint with the system's CAs (a spec.caBundleRef is not read here)
@@ -92,13 +100,19 @@ public final class PlanRunner {
     Records recs = records.records(app, AppPlanner.secretName(app.getMetadata().getName()));
     String appId = AppPlanner.appIdToObserve(app.getSpec(), recs);
     Optional<Apps.App> observed = appId == null ? Optional.empty() : observeApp(client, appId, recs);
-    Plan<?> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(app, recs), observed, UUID.randomUUID().toString(), false));
+    AppConnection connection = new AppConnection(ns(app), app.getMetadata().getName(), appId, null, client);
+    AppConfigPlanner.Observed config = new AppConfigPlanner.Observed(
+        observed.map(a -> children.observer().spNumbers(connection)), observed.isPresent() ? sentWebhookEvents(app, notes) : null);
+    Plan<?> plan = AppPlanner.plan(new AppPlanner.Input(app.getSpec(), forPlanner(app, recs), observed, UUID.randomUUID().toString(), false, config));
     if (observed.isPresent()) {
       String prefix = Objects.requireNonNullElse(observed.get().extensionPrefix(), recs.secret().get("extensionPrefix"));
       apps.put(key(app), AppView.connected(new AppConnection(ns(app), app.getMetadata().getName(), appId, prefix, client)));
     } else {
       apps.put(key(app), AppView.notCreated());
       notes.add("no AppId yet (spec.appId unset" + (records.known() ? ", none recorded" : "") + "): its children cannot be observed and are planned as creates");
+      if (app.getSpec().defaultSpNumber != null || app.getSpec().webhookEvents != null) {
+        notes.add("spec.defaultSpNumber and spec.webhookEvents are applied right after the create, once the AppId is known");
+      }
     }
     return plan;
   }
@@ -113,6 +127,21 @@ public final class PlanRunner {
       }
       throw e;
     }
+  }
+
+  /**
+   * What the operator last sent to webhooks/events, from the live CcApp's status: ccapi has no read of
+   * them. Without a cluster that record is not known; the manifest's list is assumed sent, and a note
+   * says so.
+   */
+  private List<WebhookEventCategory> sentWebhookEvents(CcApp app, List<String> notes) {
+    if (records.known()) {
+      return liveStatus(app).map(s -> s.webhookEvents).orElse(null);
+    }
+    if (app.getSpec().webhookEvents != null) {
+      notes.add("spec.webhookEvents: ccapi cannot show webhook events and without a cluster the operator's record of what it sent was not read; assumed as the manifest says");
+    }
+    return app.getSpec().webhookEvents;
   }
 
   private <R extends CcResource<? extends CcChildSpec, ?>> PlannedResource planChild(R child, ChildInputs children) {

@@ -2,6 +2,7 @@ package io.ccapi.operator.cli.plan;
 
 import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcResource;
+import io.ccapi.operator.crd.CcStatus;
 import io.ccapi.operator.plan.Claim;
 import io.ccapi.operator.plan.OwnershipRule;
 import io.ccapi.operator.plan.Records;
@@ -40,6 +41,14 @@ public final class RecordSource {
     boolean adopt = adoptAllowed(manifest, live);
     StoredSecret secret = secretName == null ? StoredSecret.absent(null) : stored(manifest.getMetadata().getNamespace(), secretName, uid);
     return new Records(claim, adopt, secret);
+  }
+
+  /**
+   * The live object's status: what only the operator's earlier runs know (webhook events sent, voice
+   * files registered). Empty without a cluster or a live object.
+   */
+  public <S extends CcStatus, R extends CcResource<?, S>> Optional<S> liveStatus(R manifest) {
+    return known() ? live(manifest).map(CcResource::getStatus) : Optional.empty();
   }
 
   @SuppressWarnings("unchecked")
