@@ -1,0 +1,70 @@
+package io.ccapi.operator.cli.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KubeNamesTest {
+  private static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Alice|alice",
+      "  Sales EU (2nd line)! |sales-eu-2nd-line",
+      "José Núñez|jose-nunez",
+      "张三|''",
+      "A_B.C--D|a-b-c-d",
+      "---|''"})
+  void slugKeepsLowerCaseLettersAndDigits(String text, String slug) {
+    assertThat(KubeNames.slug(text)).isEqualTo(slug);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "agent|Alice|1001|alice-1001",
+      "agent|张三|1002|agent-1002",
+      "agent||1003|agent-1003",
+      "queue|Sales|9001|sales-9001",
+      "ext||8101|ext-8101"})
+  void withIdPutsTheIdLast(String kind, String name, String id, String expected) {
+    assertThat(KubeNames.withId(kind, name, id)).isEqualTo(expected);
+  }
+
+  @Test
+  void longNamesAreCutButNeverTheirId() {
+    String id = "12345678901234567890123456789012";
+    String name = KubeNames.withId("agent", "x".repeat(40) + " " + "y".repeat(40), id);
+    assertThat(name).hasSizeLessThanOrEqualTo(KubeNames.MAX).endsWith("-" + id).matches(DNS_LABEL);
+    // a cut that would end in '-' drops it
+    assertThat(KubeNames.withId("agent", "a".repeat(KubeNames.MAX - 6) + " b", "1234")).matches(DNS_LABEL).endsWith("a-1234");
+  }
+
+  @Test
+  void collisionsGetNumberedInTheOrderAsked() {
+    KubeNames names = new KubeNames();
+    assertThat(List.of(names.take("Call events", "sub"), names.take("call-events", "sub"), names.take("CALL EVENTS", "sub"), names.take("", "sub"), names.take("!!", "sub")))
+        .containsExactly("call-events", "call-events-2", "call-events-3", "sub", "sub-2");
+  }
+
+  @Test
+  void numberedCollisionsOfLongNamesStayValid() {
+    KubeNames names = new KubeNames();
+    String wanted = "n".repeat(100);
+    List<String> taken = IntStream.range(0, 12).mapToObj(i -> names.take(wanted, "x")).toList();
+    assertThat(taken).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).matches(DNS_LABEL));
+    assertThat(taken.get(11)).endsWith("-12");
+  }
+
+  @Test
+  void theSameInputGivesTheSameNames() {
+    KubeNames first = new KubeNames();
+    KubeNames second = new KubeNames();
+    for (String n : List.of("Sales", "Sales", "Support")) {
+      assertThat(first.take(n, "q")).isEqualTo(second.take(n, "q"));
+    }
+  }
+}
