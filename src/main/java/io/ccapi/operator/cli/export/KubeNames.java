@@ -25,11 +25,12 @@ public final class KubeNames {
     return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
   }
 
-  /** {@code <slug(name)>-<id>}, or {@code <kind>-<id>} when the name gives nothing; the id is never cut. */
+  /** {@code <slug(name)>-<id>}, or {@code <kind>-<id>} when the name gives no letter; the id is never cut. */
   public static String withId(String kind, String name, String id) {
     String suffix = "-" + slug(id);
     String readable = slug(name);
-    return cut(readable.isEmpty() ? kind : readable, MAX - suffix.length()) + suffix;
+    // a name without a Latin letter ("坐席11" gives "11") reads better as the kind
+    return cut(readable.matches(".*[a-z].*") ? readable : kind, MAX - suffix.length()) + suffix;
   }
 
   /** {@code wanted} as a valid name ({@code fallback} when it gives nothing), not yet taken: -2, -3, ... added. */

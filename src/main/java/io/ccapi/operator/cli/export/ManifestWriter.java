@@ -26,7 +26,9 @@ public final class ManifestWriter {
   public static final String REPORT = "export-report.txt";
   private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      // ids and numbers are strings in the CRDs: "1001", never 1001
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
 
   private ManifestWriter() {}
 

@@ -27,6 +27,8 @@ class KubeNamesTest {
   @CsvSource(delimiter = '|', value = {
       "agent|Alice|1001|alice-1001",
       "agent|张三|1002|agent-1002",
+      "agent|坐席11|1011|agent-1011",
+      "agent|Agent 1|1013|agent-1-1013",
       "agent||1003|agent-1003",
       "queue|Sales|9001|sales-9001",
       "ext||8101|ext-8101"})
