@@ -19,6 +19,8 @@ public final class Conditions {
   public static final String READY = "Ready";
   public static final String RECONCILING = "Reconciling";
   public static final String STALLED = "Stalled";
+  /** CcExtension only: whether the operator holds the extension's password (the platform never shows it again). */
+  public static final String PASSWORD_KNOWN = "PasswordKnown";
   /** Status messages are capped so that a long platform text cannot bloat the object. */
   static final int MAX_MESSAGE = 512;
 
@@ -30,7 +32,7 @@ public final class Conditions {
 
   /**
    * Sets the three conditions on {@code next} for {@code reason}, carrying transition times over from
-   * {@code previous} (may be null).
+   * {@code previous} (may be null). Conditions of other types already on {@code next} are kept.
    */
   public void apply(CcStatus previous, CcStatus next, long generation, Reason reason, String message) {
     String text = cap(message);
@@ -38,12 +40,22 @@ public final class Conditions {
     boolean stalled = reason.kind() == Reason.Kind.STALLED;
     List<Condition> old = previous == null ? List.of() : previous.conditions;
     List<Condition> conditions = new ArrayList<>(3);
-    conditions.add(condition(old, READY, ready, reason, text, generation));
+    conditions.add(condition(old, READY, ready, reason.name(), text, generation));
     conditions.add(
-        condition(old, RECONCILING, reason.kind() == Reason.Kind.PROGRESSING, reason, text, generation));
-    conditions.add(condition(old, STALLED, stalled, reason, text, generation));
+        condition(old, RECONCILING, reason.kind() == Reason.Kind.PROGRESSING, reason.name(), text, generation));
+    conditions.add(condition(old, STALLED, stalled, reason.name(), text, generation));
+    next.conditions.stream().filter(c -> !List.of(READY, RECONCILING, STALLED).contains(c.getType())).forEach(conditions::add);
     next.conditions = conditions;
     next.observedGeneration = generation;
+  }
+
+  /** Sets one condition beyond the kstatus three on {@code next}, its transition time carried from {@code previous}. */
+  public void set(CcStatus previous, CcStatus next, String type, boolean on, String reason, String message, long generation) {
+    List<Condition> old = previous == null ? List.of() : previous.conditions;
+    List<Condition> conditions = new ArrayList<>(next.conditions);
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(condition(old, type, on, reason, cap(message), generation));
+    next.conditions = conditions;
   }
 
   /** The Ready condition's reason in a status, or null. */
@@ -57,7 +69,7 @@ public final class Conditions {
   }
 
   private Condition condition(
-      List<Condition> old, String type, boolean on, Reason reason, String message, long generation) {
+      List<Condition> old, String type, boolean on, String reason, String message, long generation) {
     String status = on ? "True" : "False";
     String since =
         find(old, type)
@@ -67,7 +79,7 @@ public final class Conditions {
     return new ConditionBuilder()
         .withType(type)
         .withStatus(status)
-        .withReason(reason.name())
+        .withReason(reason)
         .withMessage(message)
         .withObservedGeneration(generation)
         .withLastTransitionTime(since)
