@@ -44,7 +44,9 @@ public final class Conditions {
     conditions.add(
         condition(old, RECONCILING, reason.kind() == Reason.Kind.PROGRESSING, reason.name(), text, generation));
     conditions.add(condition(old, STALLED, stalled, reason.name(), text, generation));
-    next.conditions.stream().filter(c -> !List.of(READY, RECONCILING, STALLED).contains(c.getType())).forEach(conditions::add);
+    if (next.conditions != null) {
+      next.conditions.stream().filter(c -> !List.of(READY, RECONCILING, STALLED).contains(c.getType())).forEach(conditions::add);
+    }
     next.conditions = conditions;
     next.observedGeneration = generation;
   }
@@ -52,7 +54,7 @@ public final class Conditions {
   /** Sets one condition beyond the kstatus three on {@code next}, its transition time carried from {@code previous}. */
   public void set(CcStatus previous, CcStatus next, String type, boolean on, String reason, String message, long generation) {
     List<Condition> old = previous == null ? List.of() : previous.conditions;
-    List<Condition> conditions = new ArrayList<>(next.conditions);
+    List<Condition> conditions = new ArrayList<>(next.conditions == null ? List.of() : next.conditions);
     conditions.removeIf(c -> type.equals(c.getType()));
     conditions.add(condition(old, type, on, reason, cap(message), generation));
     next.conditions = conditions;
