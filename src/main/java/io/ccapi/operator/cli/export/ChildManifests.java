@@ -27,9 +27,9 @@ final class ChildManifests {
   /** Exported platform id to resource name, per kind: what seats may reference. */
   private final Map<String, String> queueNames = new TreeMap<>(Resources.BY_ID);
   private final Map<String, String> extensionNames = new TreeMap<>(Resources.BY_ID);
-  private final KubeNames queueNamer = new KubeNames();
-  private final KubeNames extensionNamer = new KubeNames();
-  private final KubeNames agentNamer = new KubeNames();
+  private final ResourceNames queueNamer = new ResourceNames();
+  private final ResourceNames extensionNamer = new ResourceNames();
+  private final ResourceNames agentNamer = new ResourceNames();
 
   ChildManifests(Resources resources, List<String> notExported) {
     this.resources = resources;
@@ -45,7 +45,7 @@ final class ChildManifests {
       spec.strategy = NotExportable.oneOf("strategy", q.strategy(), CcQueueSpec.Strategy.class);
       spec.timeoutSeconds = q.timeout();
       spec.maxLength = q.maxLength();
-      String name = queueNamer.unique(KubeNames.withId("queue", q.name(), q.queueId()));
+      String name = queueNamer.unique(ResourceNames.withId("queue", q.name(), q.queueId()));
       CcQueue queue = resources.named(new CcQueue(), name);
       queue.setSpec(spec);
       out.add(queue);
@@ -61,7 +61,7 @@ final class ChildManifests {
     numbers.forEach(number -> attempt("extension " + number, () -> {
       CcExtensionSpec spec = resources.child(new CcExtensionSpec());
       spec.extension = NotExportable.fit("extension", number, Patterns.EXTENSION);
-      String name = extensionNamer.unique(KubeNames.withId("ext", null, number));
+      String name = extensionNamer.unique(ResourceNames.withId("ext", null, number));
       CcExtension extension = resources.named(new CcExtension(), name);
       extension.setSpec(spec);
       out.add(extension);
@@ -92,7 +92,7 @@ final class ChildManifests {
     spec.queueRefs = references(Objects.requireNonNullElse(seat.queues(), List.of()), queueNames, "queue");
     List<String> relay = Objects.requireNonNullElse(seat.defSpNumber(), List.of());
     spec.defaultSpNumber = NotExportable.fit("defaultSpNumber", relay.stream().filter(n -> !n.isBlank()).findFirst().orElse(null), "^[0-9]{3,20}$");
-    CcAgent agent = resources.named(new CcAgent(), agentNamer.unique(KubeNames.withId("agent", seat.name(), seat.agentId())));
+    CcAgent agent = resources.named(new CcAgent(), agentNamer.unique(ResourceNames.withId("agent", seat.name(), seat.agentId())));
     agent.setSpec(spec);
     return agent;
   }

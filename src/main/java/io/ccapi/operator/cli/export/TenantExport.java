@@ -12,7 +12,7 @@ public final class TenantExport {
 
   public static Exported of(Tenant tenant, ExportOptions options) {
     List<String> notExported = new ArrayList<>();
-    Resources resources = new Resources(options, new KubeNames().take(tenant.app().name(), "tenant"));
+    Resources resources = new Resources(options, new ResourceNames().take(tenant.app().name(), "tenant"));
     ChildManifests children = new ChildManifests(resources, notExported);
     var app = AppManifest.app(tenant.app(), options, resources);
     var queues = children.queues(tenant.queues());

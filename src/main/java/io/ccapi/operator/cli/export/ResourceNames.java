@@ -10,7 +10,7 @@ import java.util.Set;
  * characters): a readable part from the platform's name, else the kind, followed by the platform id, which
  * is unique per kind. One instance per kind hands out each name once ({@link #unique}); pure.
  */
-public final class KubeNames {
+public final class ResourceNames {
   /** Short enough for a DNS label, and for the operator's Secret names ({@code <name>-extensions}). */
   public static final int MAX = 63;
 

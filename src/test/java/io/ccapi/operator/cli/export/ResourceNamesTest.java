@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class KubeNamesTest {
+class ResourceNamesTest {
   private static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
   @ParameterizedTest
@@ -20,7 +20,7 @@ class KubeNamesTest {
       "A_B.C--D|a-b-c-d",
       "---|''"})
   void slugKeepsLowerCaseLettersAndDigits(String text, String slug) {
-    assertThat(KubeNames.slug(text)).isEqualTo(slug);
+    assertThat(ResourceNames.slug(text)).isEqualTo(slug);
   }
 
   @ParameterizedTest
@@ -33,28 +33,28 @@ class KubeNamesTest {
       "queue|Sales|9001|sales-9001",
       "ext||8101|ext-8101"})
   void withIdPutsTheIdLast(String kind, String name, String id, String expected) {
-    assertThat(KubeNames.withId(kind, name, id)).isEqualTo(expected);
+    assertThat(ResourceNames.withId(kind, name, id)).isEqualTo(expected);
   }
 
   @Test
   void longNamesAreCutButNeverTheirId() {
     String id = "12345678901234567890123456789012";
-    String name = KubeNames.withId("agent", "x".repeat(40) + " " + "y".repeat(40), id);
-    assertThat(name).hasSizeLessThanOrEqualTo(KubeNames.MAX).endsWith("-" + id).matches(DNS_LABEL);
+    String name = ResourceNames.withId("agent", "x".repeat(40) + " " + "y".repeat(40), id);
+    assertThat(name).hasSizeLessThanOrEqualTo(ResourceNames.MAX).endsWith("-" + id).matches(DNS_LABEL);
     // a cut that would end in '-' drops it
-    assertThat(KubeNames.withId("agent", "a".repeat(KubeNames.MAX - 6) + " b", "1234")).matches(DNS_LABEL).endsWith("a-1234");
+    assertThat(ResourceNames.withId("agent", "a".repeat(ResourceNames.MAX - 6) + " b", "1234")).matches(DNS_LABEL).endsWith("a-1234");
   }
 
   @Test
   void collisionsGetNumberedInTheOrderAsked() {
-    KubeNames names = new KubeNames();
+    ResourceNames names = new ResourceNames();
     assertThat(List.of(names.take("Call events", "sub"), names.take("call-events", "sub"), names.take("CALL EVENTS", "sub"), names.take("", "sub"), names.take("!!", "sub")))
         .containsExactly("call-events", "call-events-2", "call-events-3", "sub", "sub-2");
   }
 
   @Test
   void numberedCollisionsOfLongNamesStayValid() {
-    KubeNames names = new KubeNames();
+    ResourceNames names = new ResourceNames();
     String wanted = "n".repeat(100);
     List<String> taken = IntStream.range(0, 12).mapToObj(i -> names.take(wanted, "x")).toList();
     assertThat(taken).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).matches(DNS_LABEL));
@@ -63,8 +63,8 @@ class KubeNamesTest {
 
   @Test
   void theSameInputGivesTheSameNames() {
-    KubeNames first = new KubeNames();
-    KubeNames second = new KubeNames();
+    ResourceNames first = new ResourceNames();
+    ResourceNames second = new ResourceNames();
     for (String n : List.of("Sales", "Sales", "Support")) {
       assertThat(first.take(n, "q")).isEqualTo(second.take(n, "q"));
     }
