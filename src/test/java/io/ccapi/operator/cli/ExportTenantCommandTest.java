@@ -114,15 +114,7 @@ class ExportTenantCommandTest {
   @Test
   void credentialsFromASecretFileAndManagePolicy() throws Exception {
     Path secret = dir.resolve("creds.yaml");
-    Files.writeString(secret, """
-        apiVersion: v1
-        kind: Secret
-        metadata:
-          name: ccapi-credentials
-        stringData:
-          sid: %s
-          authToken: %s
-        """.formatted(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN));
+    Files.writeString(secret, TenantFixture.credentialsFile());
     Path out = dir.resolve("out");
     Run export = run(Map.of(), "export", "tenant", "--endpoint", simulator.baseUrl(), "--app-id", tenant.appId(), "--credentials-file", secret.toString(), "--policy", "manage", "-o", out.toString());
     assertThat(export.exit).as(export.text()).isZero();

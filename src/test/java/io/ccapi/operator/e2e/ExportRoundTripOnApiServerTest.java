@@ -85,15 +85,7 @@ class ExportRoundTripOnApiServerTest {
         OperatorSettings.defaults().withPollInterval(Duration.ofSeconds(5)).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)),
         CcapiClient.CallRecorder.NONE);
     kubectl = new Kubectl(cluster);
-    Files.writeString(dir.resolve("credentials.yaml"), """
-        apiVersion: v1
-        kind: Secret
-        metadata:
-          name: ccapi-credentials
-        stringData:
-          sid: %s
-          authToken: %s
-        """.formatted(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN));
+    Files.writeString(dir.resolve("credentials.yaml"), TenantFixture.credentialsFile());
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.Subscriptions;
+import io.ccapi.operator.simulator.SimulatorConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -61,6 +62,19 @@ public record TenantFixture(String appId, int seats, int queues, int boundExtens
         new Subscriptions.Subscription(null, "https://crm.example.com/states", "agent-states", List.of("acd_agent_state"), false),
         new Subscriptions.Subscription(null, "https://crm.example.com/old", "Call Events", List.of("end"), true)));
     return new TenantFixture(appId, seats, queues, bound, unbound);
+  }
+
+  /** The simulator account's credentials as a Secret manifest, for {@code --credentials-file}. */
+  public static String credentialsFile() {
+    return """
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: ccapi-credentials
+        stringData:
+          sid: %s
+          authToken: %s
+        """.formatted(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN);
   }
 
   public static String agentId(int i) {
