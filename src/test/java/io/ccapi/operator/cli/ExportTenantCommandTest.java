@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.ccapi.CcapiCredentials;
+import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.cli.export.TenantFixture;
 import io.ccapi.operator.cli.plan.ManifestLoader;
 import io.ccapi.operator.cli.plan.ManifestSet;
@@ -45,8 +46,11 @@ class ExportTenantCommandTest {
   static void populate() throws Exception {
     simulator = CcapiSimulator.start(SimulatorConfig.ephemeral());
     clients = new CcapiClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(5), CcapiClient.CallRecorder.NONE);
-    CcapiClient platform = clients.create(simulator.baseUrl(), new CcapiCredentials(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN));
-    tenant = TenantFixture.populate(platform, 520, 6);
+    tenant = TenantFixture.populate(platform(), 520, 6);
+  }
+
+  static CcapiClient platform() {
+    return clients.create(simulator.baseUrl(), new CcapiCredentials(SimulatorConfig.DEFAULT_SID, SimulatorConfig.DEFAULT_AUTH_TOKEN));
   }
 
   @AfterAll
@@ -98,7 +102,15 @@ class ExportTenantCommandTest {
     Run plan = run(ENV, "plan", "-f", dir.toString(), "--kubeconfig", "none");
     assertThat(plan.exit).as(plan.text()).isZero();
     assertThat(plan.out.toString()).contains("plan: 789 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
+    assertThat(plan.out.toString().lines().toList()).containsSubsequence(
+        "CcApp acme/acme-support: in the platform, not in the manifests (never deleted):", "  1 subscriptions [\"Call Events\"]");
     assertThat(SimCounts.of(simulator.baseUrl()).writesSince(beforePlan)).isEmpty();
+
+    // a seat made after the export: plan reports it, plans nothing for it, and still exits 0
+    platform().createAgents(tenant.appId(), List.of(new Agents.Agent("9999", "W9999", "Late", null, null, "agent", true, false, null)));
+    Run later = run(ENV, "plan", "-f", dir.toString(), "--kubeconfig", "none");
+    assertThat(later.exit).as(later.text()).isZero();
+    assertThat(later.out.toString()).contains("  1 agents [9999]", "  1 subscriptions [\"Call Events\"]");
   }
 
   @Test
