@@ -73,6 +73,19 @@ class TenantExportTest {
     assertThat(backward.agents()).extracting(a -> a.getMetadata().getName()).containsExactly("agent-999", "ann-1002", "ann-1010");
   }
 
+  @Test
+  void anApplicationTheCrdCannotHoldStopsTheExportNamingWhy() {
+    Apps.App unnamed = new Apps.App(APP.appId(), "9123", "", "", "1", "", false, "s3cret", null);
+    Tenant t = new Tenant(unnamed, new SpNumbers.Numbers(List.of(), ""), List.of(), List.of(), List.of());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantExport.of(t, OPTIONS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("application " + APP.appId() + " cannot be exported: application name has 0 characters; the CRD takes 1 to 64")
+        .hasMessageNotContaining("s3cret");
+    ExportOptions badEndpoint = new ExportOptions("ftp://x", null, ManagementPolicy.Observe, "creds");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantExport.of(tenant(List.of(), List.of(), List.of()), badEndpoint))
+        .hasMessageContaining("--endpoint \"ftp://x\" does not fit the CRD");
+  }
+
   static Tenant tenant(List<Queues.Info> queues, List<Agents.Details> seats, List<Subscriptions.Subscription> subscriptions) {
     return new Tenant(APP, new SpNumbers.Numbers(List.of(), ""), queues, seats, subscriptions);
   }
