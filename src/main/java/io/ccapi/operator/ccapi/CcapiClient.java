@@ -155,12 +155,18 @@ public final class CcapiClient {
 
   /** Every seat of the app, page by page. */
   public List<Agents.Details> listAgents(String appId) {
+    return listAgents(appId, (page, seatsRead) -> {});
+  }
+
+  /** Every seat of the app, page by page; {@code progress} hears of each page read (long exports). */
+  public List<Agents.Details> listAgents(String appId, PageListener progress) {
     List<Agents.Details> all = new ArrayList<>();
     for (int pageNum = 1; ; pageNum++) {
       Agents.Page page = listAgentsPage(appId, pageNum, AGENT_PAGE_SIZE);
       if (page.agentList() != null) {
         page.agentList().forEach(a -> all.add(normalize(a)));
       }
+      progress.pageRead(page, all.size());
       if (page.agentList() == null || page.agentList().isEmpty() || pageNum >= page.totalPage()) {
         return all;
       }
@@ -457,6 +463,12 @@ public final class CcapiClient {
         d.appId(), d.agentId().substring(0, d.agentId().indexOf('@')), d.workId(), d.name(), d.mobile(),
         d.email(), d.role(), d.queues(), d.queuesNames(), d.extensions(), d.defSpNumber(), d.state(),
         d.extState(), d.wrapUpTime(), d.enable());
+  }
+
+  /** Hears of each page of seats read, with the number of seats read so far. */
+  @FunctionalInterface
+  public interface PageListener {
+    void pageRead(Agents.Page page, int seatsRead);
   }
 
   /** Receives the outcome ("ok" or an {@link ErrorClass} name) and duration of every call. */

@@ -12,7 +12,11 @@ import io.ccapi.operator.cli.plan.PlanPrinter;
 import io.ccapi.operator.cli.plan.PlanRunner;
 import io.ccapi.operator.cli.plan.PlannedResource;
 import io.ccapi.operator.cli.plan.RecordSource;
+import io.ccapi.operator.cli.plan.Unmanaged;
 import io.ccapi.operator.cli.plan.WriteCounter;
+import io.ccapi.operator.ccapi.CcapiException;
+import io.ccapi.operator.observe.AppConnection;
+import java.util.ArrayList;
 import io.ccapi.operator.observe.ListCacheObserver;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -91,11 +95,31 @@ public final class PlanCommand implements Callable<Integer> {
     try {
       RecordSource records = new RecordSource(cluster);
       PlanRunner runner = new PlanRunner(manifests, records, new CredentialSource(manifests, cluster, env), clients);
-      ChildInputs children = new ChildInputs(manifests, new ListCacheObserver(Duration.ofMinutes(10), Clock.systemUTC()), records.known());
+      ListCacheObserver observer = new ListCacheObserver(Duration.ofMinutes(10), Clock.systemUTC());
+      ChildInputs children = new ChildInputs(manifests, observer, records.known());
       List<PlannedResource> planned = runner.run(children.with(runner));
-      return new PlanPrinter(out).print(planned, writes.writes());
+      return new PlanPrinter(out).print(planned, unmanaged(runner, manifests, observer), writes.writes());
     } finally {
       clients.close();
     }
+  }
+
+  /** Per observed tenant, what no manifest names (from the lists the plans read; reported, never planned). */
+  private static List<String> unmanaged(PlanRunner runner, ManifestSet manifests, ListCacheObserver observer) {
+    List<String> out = new ArrayList<>();
+    for (AppConnection app : runner.observedApps()) {
+      String header = "CcApp " + app.namespace() + "/" + app.appName() + ": in the platform, not in the manifests (never deleted):";
+      try {
+        List<String> lines = Unmanaged.lines(app, manifests, observer.agents(app), observer.queues(app), observer.subscriptions(app));
+        if (!lines.isEmpty()) {
+          out.add(header);
+          lines.forEach(l -> out.add("  " + l));
+        }
+      } catch (CcapiException e) {
+        out.add(header);
+        out.add("  ? not listed: " + e.getMessage());
+      }
+    }
+    return out;
   }
 }

@@ -47,8 +47,12 @@ public final class ListCacheObserver implements PlatformObserver {
 
   @Override
   public Optional<Queues.Info> queue(AppConnection app, String queueId) {
-    List<Queues.Info> queues = load(app, Kind.QUEUES, () -> app.client().listQueues(app.appId()));
-    return queues.stream().filter(q -> queueId.equals(q.queueId())).findFirst();
+    return queues(app).stream().filter(q -> queueId.equals(q.queueId())).findFirst();
+  }
+
+  @Override
+  public List<Queues.Info> queues(AppConnection app) {
+    return load(app, Kind.QUEUES, () -> app.client().listQueues(app.appId()));
   }
 
   @Override

@@ -24,6 +24,9 @@ public interface PlatformObserver {
 
   Optional<Queues.Info> queue(AppConnection app, String queueId);
 
+  /** All queues of the app. */
+  List<Queues.Info> queues(AppConnection app);
+
   Optional<Subscriptions.Subscription> subscription(AppConnection app, long id);
 
   List<Subscriptions.Subscription> subscriptions(AppConnection app);

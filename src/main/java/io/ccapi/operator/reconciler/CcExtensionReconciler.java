@@ -3,6 +3,7 @@ package io.ccapi.operator.reconciler;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcExtensionStatus;
 import io.ccapi.operator.observe.AppConnection;
+import io.ccapi.operator.plan.EventReason;
 import io.ccapi.operator.plan.ExtensionPlanner;
 import io.ccapi.operator.plan.Op;
 import io.ccapi.operator.plan.Plan;
@@ -24,6 +25,7 @@ import java.util.Optional;
  */
 @ControllerConfiguration(name = "ccextension")
 public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExtensionStatus> {
+  static final String PASSWORD_STORED = "PasswordStored";
   /** When this process last checked each unbound extension (by uid); a restart checks each once. */
   private final Map<String, Instant> checked = new ConcurrentHashMap<>();
   private final Duration checkEvery;
@@ -61,6 +63,23 @@ public class CcExtensionReconciler extends CcChildReconciler<CcExtension, CcExte
     String number = planned.plan().status().number;
     svc.secrets().write(ext, secretName(ext), Map.of("extension", ext.getSpec().extension, "number", number == null ? "" : number));
     return planned.plan().message();
+  }
+
+  /**
+   * PasswordKnown: whether {@code <name>-sip} holds the password. The platform shows it only in the answer
+   * that creates the extension, so an adopted one (or one whose answer was lost) has none, and none is
+   * invented.
+   */
+  @Override
+  protected void moreConditions(CcExtension ext, CcExtensionStatus status) {
+    String secret = secretName(ext);
+    boolean known = svc.secrets().read(ext, secret).has("password");
+    String message = known
+        ? "the password of extension " + ext.getSpec().extension + " is in Secret " + secret
+        : "the platform shows an extension's password only in the answer that creates it, and the operator does not hold the one of extension "
+            + ext.getSpec().extension + " (Secret " + secret + " has none; no value is invented): to give it a new one, see the README, \"Renew an extension password\"";
+    svc.conditions().set(ext.getStatus(), status, Conditions.PASSWORD_KNOWN, known,
+        known ? PASSWORD_STORED : EventReason.PasswordUnknown.name(), message, generation(ext));
   }
 
   @Override

@@ -94,6 +94,9 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return true;
   }
 
+  /** Conditions of the kind beyond Ready, Reconciling and Stalled, set on the status about to be written. */
+  protected void moreConditions(P resource, S status) {}
+
   /** The kind's event sources (informers on what it references). */
   protected List<EventSource<?, P>> moreEventSources(EventSourceContext<P> context) {
     return List.of();
@@ -154,6 +157,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     }
     S status = outcome.status();
     svc.conditions().apply(resource.getStatus(), status, generation(resource), reason, outcome.message());
+    moreConditions(resource, status);
     UpdateControl<P> control =
         Objects.equals(json(status), json(resource.getStatus()))
             ? UpdateControl.noUpdate()

@@ -26,6 +26,8 @@ public final class Conditions {
   public static final String STALLED = "Stalled";
   /** Whether the last reconcile succeeded; its reason and message are the last error's. */
   public static final String SYNCED = "Synced";
+  /** CcExtension only: whether the operator holds the extension's password (the platform never shows it again). */
+  public static final String PASSWORD_KNOWN = "PasswordKnown";
   /** Status messages are capped so that a long platform text cannot bloat the object. */
   static final int MAX_MESSAGE = 512;
 
@@ -36,8 +38,8 @@ public final class Conditions {
   }
 
   /**
-   * Sets the three conditions on {@code next} for {@code reason}, carrying transition times over from
-   * {@code previous} (may be null).
+   * Sets the kstatus three and Synced on {@code next} for {@code reason}, carrying transition times over from
+   * {@code previous} (may be null). Conditions of other types already on {@code next} are kept.
    */
   public void apply(CcStatus previous, CcStatus next, long generation, Reason reason, String message) {
     String text = cap(message);
@@ -45,13 +47,25 @@ public final class Conditions {
     Optional<Condition> held = reason.transientError() ? find(old, READY).filter(c -> "True".equals(c.getStatus()) && Objects.equals(c.getObservedGeneration(), generation)) : Optional.empty();
     Reason shown = held.isPresent() ? Reason.Ready : reason;
     String shownText = held.map(Condition::getMessage).orElse(text);
-    List<Condition> conditions = new ArrayList<>(4);
-    conditions.add(condition(old, READY, shown.kind() == Reason.Kind.READY, shown, shownText, generation));
-    conditions.add(condition(old, RECONCILING, shown.kind() == Reason.Kind.PROGRESSING, shown, shownText, generation));
-    conditions.add(condition(old, STALLED, shown.kind() == Reason.Kind.STALLED, shown, shownText, generation));
-    conditions.add(condition(old, SYNCED, reason.kind() == Reason.Kind.READY, reason, text, generation));
+    List<Condition> conditions = new ArrayList<>(5);
+    conditions.add(condition(old, READY, shown.kind() == Reason.Kind.READY, shown.name(), shownText, generation));
+    conditions.add(condition(old, RECONCILING, shown.kind() == Reason.Kind.PROGRESSING, shown.name(), shownText, generation));
+    conditions.add(condition(old, STALLED, shown.kind() == Reason.Kind.STALLED, shown.name(), shownText, generation));
+    conditions.add(condition(old, SYNCED, reason.kind() == Reason.Kind.READY, reason.name(), text, generation));
+    if (next.conditions != null) {
+      next.conditions.stream().filter(c -> !List.of(READY, RECONCILING, STALLED, SYNCED).contains(c.getType())).forEach(conditions::add);
+    }
     next.conditions = conditions;
     next.observedGeneration = generation;
+  }
+
+  /** Sets one condition beyond the kstatus three on {@code next}, its transition time carried from {@code previous}. */
+  public void set(CcStatus previous, CcStatus next, String type, boolean on, String reason, String message, long generation) {
+    List<Condition> old = previous == null ? List.of() : previous.conditions;
+    List<Condition> conditions = new ArrayList<>(next.conditions == null ? List.of() : next.conditions);
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(condition(old, type, on, reason, cap(message), generation));
+    next.conditions = conditions;
   }
 
   /** The Ready condition's reason in a status, or null. */
@@ -65,7 +79,7 @@ public final class Conditions {
   }
 
   private Condition condition(
-      List<Condition> old, String type, boolean on, Reason reason, String message, long generation) {
+      List<Condition> old, String type, boolean on, String reason, String message, long generation) {
     String status = on ? "True" : "False";
     String since =
         find(old, type)
@@ -75,7 +89,7 @@ public final class Conditions {
     return new ConditionBuilder()
         .withType(type)
         .withStatus(status)
-        .withReason(reason.name())
+        .withReason(reason)
         .withMessage(message)
         .withObservedGeneration(generation)
         .withLastTransitionTime(since)

@@ -17,6 +17,8 @@ import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.DeletionPolicy;
+import io.ccapi.operator.ccapi.model.Agents;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.List;
@@ -157,6 +159,53 @@ class CcExtensionReconcilerTest extends ControllerTest {
     CcExtension adopted = h.awaitReady(CcExtension.class, ns, "desk");
     assertThat(readyMessage(adopted)).contains("password unknown");
     assertThat(h.secret(ns, "desk-sip")).containsEntry("extension", "8200").doesNotContainKey("password");
+  }
+
+  /**
+   * An adopted extension bound to a seat (what {@code export tenant} makes): PasswordKnown=False, nothing
+   * invented; the README's renewal (unbind, delete with deletionPolicy Delete, apply again, bind again)
+   * gives it a new password the operator holds.
+   */
+  @Test
+  void anAdoptedBoundExtensionSaysItsPasswordIsUnknownUntilRenewed() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.platform.createExtension(appId, "8300");
+    h.platform.createAgents(appId, List.of(new Agents.Agent("1001", "W1001", "Agent 1001", null, null, "agent", true, false, null)));
+    h.platform.bindAgentExtensions(appId, "1001", List.of("8300"));
+    h.extension(ns, "desk", "tenant", "8300", s -> s.deletionPolicy = DeletionPolicy.Orphan);
+    h.annotate(CcExtension.class, ns, "desk", Annotations.ADOPT, "true");
+    h.agent(ns, "alice", "tenant", "1001", s -> s.extensionRefs = List.of("desk"));
+    h.annotate(CcAgent.class, ns, "alice", Annotations.ADOPT, "true");
+
+    CcExtension adopted = h.awaitReady(CcExtension.class, ns, "desk");
+    h.awaitReady(CcAgent.class, ns, "alice");
+    Condition unknown = condition(adopted.getStatus(), Conditions.PASSWORD_KNOWN);
+    assertThat(unknown.getStatus()).isEqualTo("False");
+    assertThat(unknown.getReason()).isEqualTo(EventReason.PasswordUnknown.name());
+    assertThat(unknown.getMessage()).contains("extension 8300", "desk-sip", "no value is invented", "Renew an extension password");
+    assertThat(h.secret(ns, "desk-sip")).doesNotContainKey("password");
+    assertThat(adopted.getStatus().conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+
+    h.edit(CcAgent.class, ns, "alice", a -> a.getSpec().extensionRefs = List.of());
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.platform.getAgent(appId, "1001").extensions() == null || h.platform.getAgent(appId, "1001").extensions().isEmpty());
+    h.edit(CcExtension.class, ns, "desk", e -> e.getSpec().deletionPolicy = DeletionPolicy.Delete);
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.get(CcExtension.class, ns, "desk").getSpec().deletionPolicy == DeletionPolicy.Delete);
+    h.delete(CcExtension.class, ns, "desk");
+    h.awaitGone(CcExtension.class, ns, "desk");
+    assertThat(h.simExtensions(appId)).doesNotContain("8300");
+    // the garbage collector's part (its owner is gone); the mock API server has none
+    h.kube.secrets().inNamespace(ns).withName("desk-sip").delete();
+    h.extension(ns, "desk", "tenant", "8300", s -> s.deletionPolicy = DeletionPolicy.Orphan);
+    h.edit(CcAgent.class, ns, "alice", a -> a.getSpec().extensionRefs = List.of("desk"));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> "True".equals(condition(h.get(CcExtension.class, ns, "desk").getStatus(), Conditions.PASSWORD_KNOWN).getStatus()));
+    String password = h.secret(ns, "desk-sip").get("password");
+    assertThat(h.simApp(appId).get("extensions")).anySatisfy(e -> {
+      assertThat(e.get("extension").asText()).isEqualTo("8300");
+      assertThat(e.get("password").asText()).isEqualTo(password);
+    });
+    await().atMost(Duration.ofSeconds(10)).until(() -> "1001".equals(h.get(CcExtension.class, ns, "desk").getStatus().boundAgent));
   }
 
   @Test

@@ -160,4 +160,27 @@ class ConditionsTest {
     assertThat(Conditions.isReady(new CcQueueStatus())).isFalse();
     assertThat(Conditions.readyReason(new CcQueueStatus())).isNull();
   }
+  @Test
+  void aFurtherConditionKeepsItsTransitionTimeAndSurvivesTheKstatusThree() {
+    CcStatus first = apply(null, 1, Reason.Ready, "ok");
+    conditions.set(null, first, Conditions.PASSWORD_KNOWN, false, "PasswordUnknown", "no password", 1);
+    now = now.plus(Duration.ofMinutes(5));
+
+    CcStatus same = apply(first, 2, Reason.Ready, "ok");
+    conditions.set(first, same, Conditions.PASSWORD_KNOWN, false, "PasswordUnknown", "no password", 2);
+    assertThat(get(same, Conditions.PASSWORD_KNOWN).getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z");
+    assertThat(same.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+
+    CcStatus flipped = apply(same, 2, Reason.Ready, "ok");
+    conditions.set(same, flipped, Conditions.PASSWORD_KNOWN, true, "PasswordStored", "stored", 2);
+    assertThat(get(flipped, Conditions.PASSWORD_KNOWN).getStatus()).isEqualTo("True");
+    assertThat(get(flipped, Conditions.PASSWORD_KNOWN).getLastTransitionTime()).isEqualTo("2024-05-01T10:05:00Z");
+
+    // a status copied from the last one (an error path) keeps it when the three are set again
+    CcStatus copy = new CcQueueStatus();
+    copy.conditions = new java.util.ArrayList<>(flipped.conditions);
+    conditions.apply(flipped, copy, 3, Reason.BackendUnavailable, "down");
+    assertThat(copy.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+    assertThat(get(copy, "Ready").getReason()).isEqualTo("BackendUnavailable");
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The account credentials of a CcApp, never from the command line and never printed: the Secret
  * spec.credentialsSecretRef names, among the manifests, else in the cluster, else the environment
- * variables {@code CCAPI_SID} and {@code CCAPI_AUTH_TOKEN}.
+ * variables {@code CCAPI_SID} and {@code CCAPI_AUTH_TOKEN}. A Secret manifest without values is a template
+ * and is passed over.
  */
 public final class CredentialSource {
   public static final String ENV_SID = "CCAPI_SID";
@@ -35,20 +36,29 @@ public final class CredentialSource {
   public CcapiCredentials of(CcApp app) {
     String namespace = app.getMetadata().getNamespace();
     String name = Refs.name(app, "spec.credentialsSecretRef", app.getSpec().credentialsSecretRef);
-    Optional<Secret> secret = manifests.secret(namespace, name).or(() -> cluster.secret(namespace, name));
+    // a Secret among the manifests without values is a template (as `export tenant` writes): not the credentials
+    Optional<Secret> secret =
+        manifests.secret(namespace, name).filter(s -> !StoredSecret.decode(s).isEmpty()).or(() -> cluster.secret(namespace, name));
     if (secret.isPresent()) {
-      Map<String, String> values = StoredSecret.decode(secret.get());
-      return new CcapiCredentials(required(values, KEY_SID, name), required(values, KEY_AUTH_TOKEN, name));
+      return fromSecret(secret.get(), name);
     }
-    String sid = env.get(ENV_SID);
-    String token = env.get(ENV_AUTH_TOKEN);
-    if (isSet(sid) && isSet(token)) {
-      return new CcapiCredentials(sid.trim(), token.trim());
-    }
-    throw new ReconcileException(Reason.CredentialsMissing,
+    return fromEnvironment(env).orElseThrow(() -> new ReconcileException(Reason.CredentialsMissing,
         "no credentials: Secret " + namespace + "/" + name + " (spec.credentialsSecretRef) is not among the manifests"
             + (cluster.connected() ? " nor in the cluster" : " and no cluster was read")
-            + ", and " + ENV_SID + "/" + ENV_AUTH_TOKEN + " are not both set");
+            + ", and " + ENV_SID + "/" + ENV_AUTH_TOKEN + " are not both set"));
+  }
+
+  /** The credentials in the keys {@code sid} and {@code authToken} of a Secret (data or stringData). */
+  public static CcapiCredentials fromSecret(Secret secret, String secretName) {
+    Map<String, String> values = StoredSecret.decode(secret);
+    return new CcapiCredentials(required(values, KEY_SID, secretName), required(values, KEY_AUTH_TOKEN, secretName));
+  }
+
+  /** The credentials in {@code CCAPI_SID} and {@code CCAPI_AUTH_TOKEN}, when both are set. */
+  public static Optional<CcapiCredentials> fromEnvironment(Map<String, String> env) {
+    String sid = env.get(ENV_SID);
+    String token = env.get(ENV_AUTH_TOKEN);
+    return isSet(sid) && isSet(token) ? Optional.of(new CcapiCredentials(sid.trim(), token.trim())) : Optional.empty();
   }
 
   private static String required(Map<String, String> values, String key, String secretName) {

@@ -21,8 +21,10 @@ public final class PlanPrinter {
     this.out = out;
   }
 
-  public int print(List<PlannedResource> resources, int writesSent) {
+  /** @param unmanaged lines on platform objects no manifest names (reported only: they change no exit code) */
+  public int print(List<PlannedResource> resources, List<String> unmanaged, int writesSent) {
     resources.forEach(this::print);
+    unmanaged.forEach(out::println);
     out.println(summary(resources, writesSent));
     long stopped = resources.stream().filter(PlannedResource::stopped).count();
     if (stopped > 0) {

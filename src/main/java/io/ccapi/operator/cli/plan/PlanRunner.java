@@ -64,6 +64,11 @@ public final class PlanRunner {
     return out;
   }
 
+  /** The CcApps whose tenant could be observed (they have an AppId), after {@link #run}. */
+  public List<AppConnection> observedApps() {
+    return apps.values().stream().flatMap(a -> a.observable().stream()).toList();
+  }
+
   /** What is already planned of {@code kind} {@code namespace/name} (references are planned first). */
   public Optional<PlannedResource> planned(String kind, String namespace, String name) {
     return Optional.ofNullable(planned.get(kind + " " + namespace + "/" + name));
