@@ -56,6 +56,18 @@ public final class ManagedSecrets implements AutoCloseable {
   }
 
   /**
+   * The Secret {@code name} as {@link #read}, for a resource that will not write it: only the operator's
+   * own Secrets (informer and own writes) are looked at, and a miss is absent without asking the API
+   * server — a foreign Secret under that name matters only to a resource that would write it.
+   */
+  public StoredSecret readOwn(HasMetadata owner, String name) {
+    if (cache == null) {
+      return read(owner, name);
+    }
+    return StoredSecret.of(name, cache.get(owner.getMetadata().getNamespace(), name), owner.getMetadata().getUid());
+  }
+
+  /**
    * Writes {@code values} into Secret {@code name} owned by {@code owner}, keeping stored keys that
    * {@code values} leaves out or leaves empty. Returns the merged data.
    */

@@ -14,8 +14,8 @@ import java.util.List;
  * The one place an {@link Op} becomes a ccapi call. Returns the platform's answer where it has one. Seat
  * creates and queue memberships of one app that arrive close together go out batched: one {@code POST
  * agents} with many seats, one {@code POST queues/agents} per queue for all of its new seats. A seat
- * created with its own extension goes alone: the answer lists passwords without seat ids, so only a
- * single seat's answer can be attributed.
+ * created with an extension the platform numbers goes alone: the answer lists passwords by extension
+ * number, without seat ids, so only a seat that names its extension can find its own in a batch's answer.
  */
 final class PlatformWrites {
   /** The most seats per POST agents. */
@@ -28,11 +28,13 @@ final class PlatformWrites {
 
   private record Join(AppConnection app, String agentId) {}
 
-  private final Batcher<String, SeatCreate> seatCreates =
+  private final Batcher<String, SeatCreate, List<Extensions.Credentials>> seatCreates =
       new Batcher<>((appId, items) -> items.get(0).app().client().createAgents(appId, items.stream().map(SeatCreate::agent).toList()), SEAT_BATCH, LINGER);
-  private final Batcher<QueueKey, Join> queueJoins =
-      new Batcher<>((key, items) -> items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList()),
-          SEAT_BATCH, LINGER);
+  private final Batcher<QueueKey, Join, Void> queueJoins =
+      new Batcher<>((key, items) -> {
+        items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList());
+        return null;
+      }, SEAT_BATCH, LINGER);
 
   Object write(AppConnection app, Op op) {
     return switch (op.target()) {
@@ -55,11 +57,10 @@ final class PlatformWrites {
     CcapiClient client = app.client();
     String appId = app.appId();
     if (op instanceof Op.CreateAgent o) {
-      if (Boolean.TRUE.equals(o.agent().isCreateExtension())) {
+      if (!batchable(o.agent())) {
         return client.createAgents(appId, List.of(o.agent()));
       }
-      seatCreates.submit(appId, new SeatCreate(app, o.agent()));
-      return List.of();
+      return ownExtension(o.agent(), seatCreates.submit(appId, new SeatCreate(app, o.agent())));
     } else if (op instanceof Op.UpdateAgent o) {
       client.updateAgent(appId, o.agent());
     } else if (op instanceof Op.BindAgentExtensions o) {
@@ -95,6 +96,19 @@ final class PlatformWrites {
       }
     }
     return client.createExtension(appId, o.extension());
+  }
+
+  /** A seat create can share a POST agents unless the platform numbers the extension created with it. */
+  static boolean batchable(Agents.Agent agent) {
+    return !Boolean.TRUE.equals(agent.isCreateExtension()) || agent.extension() != null;
+  }
+
+  /** A seat's part of a batch's answer: the credentials of the extension it named (none without one). */
+  static List<Extensions.Credentials> ownExtension(Agents.Agent agent, List<Extensions.Credentials> answer) {
+    if (!Boolean.TRUE.equals(agent.isCreateExtension()) || answer == null) {
+      return List.of();
+    }
+    return answer.stream().filter(c -> agent.extension().equals(c.extension())).toList();
   }
 
   private static Object others(CcapiClient client, String appId, Op op) {

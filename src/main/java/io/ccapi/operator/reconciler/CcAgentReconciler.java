@@ -50,7 +50,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentSpec spec = agent.getSpec();
     AppConnection app = app(agent, context);
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
-    Records records = records(agent, secretName(agent));
+    Records records = records(agent, secretName(agent), AgentPlanner.writesSecret(spec));
     Plan<CcAgentStatus> plan = AgentPlanner.plan(AgentPlanner.input(
         spec,
         () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
