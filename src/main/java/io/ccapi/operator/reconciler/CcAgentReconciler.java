@@ -41,8 +41,19 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
   @Override
   protected List<EventSource<?, CcAgent>> moreEventSources(EventSourceContext<CcAgent> context) {
     return List.of(
-        referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs)),
-        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs)));
+        referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs), CcAgentReconciler::changesPlan),
+        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs), CcAgentReconciler::changesPlan));
+  }
+
+  /**
+   * Whether an update of a referenced CcExtension or CcQueue can change a seat's plan: what the seat reads
+   * of it is its spec, whether it is Ready and whether it is being deleted. A queue's status lists its
+   * seats, so it changes with every seat that joins; waking every seat of the queue for that is waste.
+   */
+  static boolean changesPlan(CcResource<?, ?> newer, CcResource<?, ?> older) {
+    return !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
+        || Conditions.isReady(newer.getStatus()) != Conditions.isReady(older.getStatus())
+        || (newer.getMetadata().getDeletionTimestamp() == null) != (older.getMetadata().getDeletionTimestamp() == null);
   }
 
   @Override

@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.util.List;
@@ -200,9 +201,16 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
    */
   protected <R extends HasMetadata> InformerEventSource<R, P> referenceSource(
       EventSourceContext<P> context, Class<R> refType, Function<P, Set<String>> refs) {
+    return referenceSource(context, refType, refs, (newer, older) -> true);
+  }
+
+  /** As above, waking the referrers only for the updates {@code wakes} accepts. */
+  protected <R extends HasMetadata> InformerEventSource<R, P> referenceSource(
+      EventSourceContext<P> context, Class<R> refType, Function<P, Set<String>> refs, OnUpdateFilter<? super R> wakes) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(refType, type)
             .withNamespacesInheritedFromController()
+            .withOnUpdateFilter(wakes)
             .withSecondaryToPrimaryMapper(
                 (R ref) ->
                     context

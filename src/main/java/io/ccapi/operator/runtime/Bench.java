@@ -90,11 +90,11 @@ public final class Bench {
       OperatorSettings settings =
           OperatorSettings.defaults().withPollInterval(shape.poll()).withServerSideApply(cluster.real()).withRateLimit(shape.rateLimit());
       try (CcapiOperator operator = CcapiOperator.start(counted.client(), settings, CcapiClient.CallRecorder.NONE)) {
-        out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources");
+        out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources in " + shape.apps() + " app(s)");
         long start = System.nanoTime();
         BenchTenant.create(cluster.client(), sim.baseUrl(), shape);
         while (BenchTenant.ready(cluster.client()) < shape.resources()) {
-          Thread.sleep(500);
+          Thread.sleep(Math.max(500, shape.resources() / 5)); // each look lists every resource
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
