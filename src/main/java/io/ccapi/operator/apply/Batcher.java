@@ -50,11 +50,25 @@ final class Batcher<K, I, A> implements AutoCloseable {
    * caller takes its own part of it), or rethrows its own error.
    */
   A submit(K key, I item) {
+    return await(enqueue(key, item));
+  }
+
+  /** Submits one item under each key at once (so their lingers overlap) and waits for all of them. */
+  void submitEach(List<K> keys, I item) {
+    List<CompletableFuture<A>> all = keys.stream().map(k -> enqueue(k, item)).toList();
+    all.forEach(Batcher::await);
+  }
+
+  private CompletableFuture<A> enqueue(K key, I item) {
     CompletableFuture<A> done = new CompletableFuture<>();
     Lane lane = lanes.computeIfAbsent(key, Lane::new);
     if (lane.add(new Pending<>(item, done))) {
       workers.execute(lane::drain);
     }
+    return done;
+  }
+
+  private static <A> A await(CompletableFuture<A> done) {
     try {
       return done.join();
     } catch (CompletionException e) {

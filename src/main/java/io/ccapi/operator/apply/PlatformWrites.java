@@ -18,9 +18,14 @@ import java.util.List;
  * number, without seat ids, so only a seat that names its extension can find its own in a batch's answer.
  */
 final class PlatformWrites {
-  /** The most seats per POST agents. */
+  /** The most seats per POST agents or POST queues/agents (the reference caps neither). */
   static final int SEAT_BATCH = 100;
-  static final Duration LINGER = Duration.ofMillis(20);
+  /**
+   * How long a lane waits for company before it sends. Seats reach a create or a queue join spread out by
+   * their references becoming Ready (one extension create per rate-limit turn), so a linger of a few
+   * turns, not a few milliseconds, is what lets them share a call.
+   */
+  static final Duration LINGER = Duration.ofMillis(500);
 
   private record SeatCreate(AppConnection app, Agents.Agent agent) {}
 
@@ -68,7 +73,7 @@ final class PlatformWrites {
     } else if (op instanceof Op.UnbindAgentExtensions o) {
       client.unbindAgentExtensions(appId, o.agentId(), o.extensions());
     } else if (op instanceof Op.BindAgentQueues o) {
-      o.queues().forEach(queueId -> queueJoins.submit(new QueueKey(appId, queueId), new Join(app, o.agentId())));
+      queueJoins.submitEach(o.queues().stream().map(queueId -> new QueueKey(appId, queueId)).toList(), new Join(app, o.agentId()));
     } else if (op instanceof Op.UnbindAgentQueues o) {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {
