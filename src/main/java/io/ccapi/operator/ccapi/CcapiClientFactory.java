@@ -31,8 +31,9 @@ public final class CcapiClientFactory implements AutoCloseable {
   }
 
   /**
-   * @param callsPerSecond at most this many ccapi calls per second from this process, all accounts
-   *     together; 0 for no limit. A call waits up to {@code readTimeout} for its turn.
+   * @param callsPerSecond at most this many ccapi calls per second from this process to one platform
+   *     endpoint, all accounts and apps together, turns fair across apps; 0 for no limit. A call waits up
+   *     to {@code readTimeout} for its turn.
    */
   public CcapiClientFactory(
       Duration connectTimeout, Duration readTimeout, int callsPerSecond, CcapiClient.CallRecorder recorder, Clock clock) {
@@ -55,9 +56,8 @@ public final class CcapiClientFactory implements AutoCloseable {
             // the reconcile threads (JOSDK's default pool) call concurrently: keep a connection for each
             .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
-    if (callsPerSecond > 0) {
-      builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
-    }
+    // per endpoint: the rate limit, and as many calls in flight as connections are kept
+    builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, IDLE_CONNECTIONS, readTimeout));
     this.http = builder.build();
     this.recorder = recorder;
     this.clock = clock;
