@@ -13,6 +13,7 @@ import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.Refs;
+import io.ccapi.operator.plan.StoredSecret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -61,13 +62,18 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentSpec spec = agent.getSpec();
     AppConnection app = app(agent, context);
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
-    Records records = records(agent, secretName(agent), AgentPlanner.writesSecret(spec));
-    Plan<CcAgentStatus> plan = AgentPlanner.plan(AgentPlanner.input(
+    // the Secret is asked of the API server (on a miss) only when this reconcile may write it
+    Records records = records(agent, secretName(agent), false);
+    AgentPlanner.Input in = AgentPlanner.input(
         spec,
         () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
-        svc.observer().agent(app, spec.agentId), forPlanner(records, observing)));
-    return new Planned<>(app, records, plan);
+        svc.observer().agent(app, spec.agentId), forPlanner(records, observing));
+    if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
+      records = records(agent, secretName(agent), true);
+      in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing));
+    }
+    return new Planned<>(app, records, AgentPlanner.plan(in));
   }
 
   /** After writes, status shows the seat as the platform now has it (the observer read it back). */
