@@ -26,6 +26,11 @@ final class PlatformWrites {
    * turns, not a few milliseconds, is what lets them share a call.
    */
   static final Duration LINGER = Duration.ofMillis(500);
+  /**
+   * Queue joins linger longer: a batch of created seats spreads over all of the app's queues (50 queues,
+   * a few seats each), so one queue's seats arrive seconds apart.
+   */
+  static final Duration JOIN_LINGER = Duration.ofSeconds(3);
 
   private record SeatCreate(AppConnection app, Agents.Agent agent) {}
 
@@ -39,7 +44,7 @@ final class PlatformWrites {
       new Batcher<>((key, items) -> {
         items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList());
         return null;
-      }, SEAT_BATCH, LINGER);
+      }, SEAT_BATCH, JOIN_LINGER);
 
   Object write(AppConnection app, Op op) {
     return switch (op.target()) {

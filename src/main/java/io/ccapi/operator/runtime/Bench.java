@@ -78,7 +78,7 @@ public final class Bench {
    * The operator converging a {@link BenchShape} tenant on the real API server when it is installed (else
    * the mock), then idling for a few polls: the figures, and one summary line to compare runs by.
    */
-  public static void operator(BenchShape shape, PrintStream out) throws Exception {
+  public static void operator(BenchShape shape, Duration limit, PrintStream out) throws Exception {
     FaultSettings faults = FaultSettings.none().withLatency(shape.latencyMs());
     try (CcapiSimulator sim = CcapiSimulator.start(SimulatorConfig.ephemeral().withFaults(faults));
         EmbeddedCluster cluster = EmbeddedCluster.start()) {
@@ -93,10 +93,16 @@ public final class Bench {
         out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources in " + shape.apps() + " app(s)");
         long start = System.nanoTime();
         BenchTenant.create(cluster.client(), sim.baseUrl(), shape);
-        while (BenchTenant.ready(cluster.client()) < shape.resources()) {
+        long deadline = start + limit.toNanos();
+        long ready;
+        while ((ready = BenchTenant.ready(cluster.client())) < shape.resources() && System.nanoTime() < deadline) {
           Thread.sleep(Math.max(500, shape.resources() / 5)); // each look lists every resource
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (ready < shape.resources()) {
+          out.printf(java.util.Locale.ROOT, "NOT CONVERGED: %d of %d resources Ready after %.0f s (--max-seconds); figures below are for that moment%n",
+              ready, shape.resources(), seconds);
+        }
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
         out.println("Kubernetes requests to converge, by kind: " + counted.byKind());
         report(shape, out, seconds, totalCalls(sim), counted.requests(), sim);
