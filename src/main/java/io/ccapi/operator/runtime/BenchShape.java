@@ -1,5 +1,6 @@
 package io.ccapi.operator.runtime;
 
+import io.ccapi.operator.ccapi.model.Queues;
 import java.time.Duration;
 
 /**
@@ -13,8 +14,6 @@ public record BenchShape(
     int agents, int extensions, int queues, long latencyMs, int rateLimit, Duration poll, int idlePolls, int batch) {
   /** Extension numbers are a non-zero digit and three digits: 1000–9999 in one app. */
   static final int EXTENSION_NUMBERS = 9000;
-  /** "A maximum of 100 queues can be created per AppId." */
-  static final int MAX_QUEUES = 100;
 
   /** Seats bound to a CcExtension (odd ones, while there are extensions to bind). */
   public int boundAgents() {
@@ -24,7 +23,7 @@ public record BenchShape(
   /** The fewest apps whose extension numbers and queue ids fit the reference's limits. */
   public int apps() {
     int numbers = extensions + (agents - boundAgents());
-    return Math.max(1, Math.max(ceil(numbers, EXTENSION_NUMBERS), ceil(queues, MAX_QUEUES)));
+    return Math.max(1, Math.max(ceil(numbers, EXTENSION_NUMBERS), ceil(queues, Queues.MAX_QUEUES_PER_APP)));
   }
 
   /** The part of this shape in app {@code i} of {@link #apps()}: resources dealt out in turn. */
