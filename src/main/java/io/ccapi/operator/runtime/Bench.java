@@ -105,17 +105,21 @@ public final class Bench {
         }
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
         out.println("Kubernetes requests to converge, by kind: " + counted.byKind());
-        report(shape, out, seconds, totalCalls(sim), counted.requests(), sim);
+        report(shape, out, seconds, totalCalls(sim), counted, sim);
       } finally {
         counted.client().close();
       }
     }
   }
 
-  private static void report(BenchShape shape, PrintStream out, double seconds, long calls, long kubeRequests, CcapiSimulator sim)
+  private static void report(BenchShape shape, PrintStream out, double seconds, long calls, CountingKubeClient counted, CcapiSimulator sim)
       throws Exception {
+    long kubeRequests = counted.requests();
     Thread.sleep(shape.poll().toMillis() * shape.idlePolls());
     double steady = (totalCalls(sim) - calls) / (double) shape.idlePolls();
+    out.printf(java.util.Locale.ROOT, "Kubernetes requests per idle poll: %.1f (%.3f per resource)%n",
+        (counted.requests() - kubeRequests) / (double) shape.idlePolls(),
+        (counted.requests() - kubeRequests) / (double) shape.idlePolls() / shape.resources());
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     out.printf(java.util.Locale.ROOT,
