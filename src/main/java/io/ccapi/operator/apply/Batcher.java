@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
  * Sends writes that arrive close together for one key as one call (Strimzi's user-operator batching, in
  * small): a caller submits one item and waits for its own result. A lane per key collects items for a
  * short linger, then — and while a call is in flight — sends at most {@code max} per call. A batch the
- * platform refused is split, so that each item ends with its own answer; a batch whose outcome is
- * unknown (timeout, 5xx) fails every item with that error, and each resource observes again before it
- * retries.
+ * platform refused is split, so that each item ends with its own answer; a batch not sent, or whose
+ * outcome is unknown (timeout, 5xx), fails every item with that error, and each resource observes again
+ * before it retries.
  */
 final class Batcher<K, I, A> implements AutoCloseable {
   /** Sends one batch for {@code key} and returns the answer; throws when the platform refuses or does not answer. */
@@ -81,14 +81,23 @@ final class Batcher<K, I, A> implements AutoCloseable {
       A answer = call.send(key, batch.stream().map(Pending::item).toList());
       batch.forEach(p -> p.done().complete(answer));
     } catch (CcapiException e) {
-      if (batch.size() > 1 && !e.mayHaveBeenApplied()) {
-        batch.forEach(p -> send(key, List.of(p))); // refused as a whole: find out which item it was
+      if (batch.size() > 1 && refusedAsAWhole(e)) {
+        batch.forEach(p -> send(key, List.of(p))); // find out which item it was
       } else {
         batch.forEach(p -> p.done().completeExceptionally(e));
       }
     } catch (RuntimeException e) {
       batch.forEach(p -> p.done().completeExceptionally(e));
     }
+  }
+
+  /**
+   * The platform answered that it will not apply the batch (an ErrCode, not a retryable one): one item
+   * is to blame. A call never sent (no turn under the rate limit), a timeout or a 5xx says nothing about
+   * the items: splitting it would only multiply the calls that are waiting already.
+   */
+  static boolean refusedAsAWhole(CcapiException e) {
+    return e.errCode() != null && !e.errorClass().retryable() && !e.mayHaveBeenApplied();
   }
 
   @Override

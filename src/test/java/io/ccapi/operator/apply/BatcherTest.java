@@ -50,4 +50,12 @@ class BatcherTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void onlyAPlatformRefusalSplitsABatch() {
+    assertThat(Batcher.refusedAsAWhole(CcapiException.of(200, "100015", "NumberIsExisted", "agents"))).isTrue();
+    assertThat(Batcher.refusedAsAWhole(CcapiException.notSent("ccapi rate limit: no turn within the read timeout", "agents"))).isFalse();
+    assertThat(Batcher.refusedAsAWhole(CcapiException.of(200, "000003", "System internal error", "agents"))).isFalse();
+    assertThat(Batcher.refusedAsAWhole(CcapiException.of(502, null, "Bad Gateway", "agents"))).isFalse();
+  }
 }
