@@ -34,7 +34,7 @@ final class RateLimitInterceptor implements Interceptor {
     EndpointLimiter limiter = endpoints.computeIfAbsent(endpoint, e -> new EndpointLimiter(e, callsPerSecond, maxInFlight));
     try {
       if (!limiter.acquire(tenant(url), maxWait)) {
-        throw new InterruptedIOException("ccapi rate limit: no turn within the read timeout");
+        throw new InterruptedIOException("ccapi rate limit: no turn within " + maxWait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
