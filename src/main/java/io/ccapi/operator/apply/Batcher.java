@@ -17,19 +17,19 @@ import java.util.concurrent.Executors;
  * Sends writes that arrive close together for one key as one call (Strimzi's user-operator batching, in
  * small): a caller submits one item and waits for its own result. A lane per key collects items for a
  * short linger, then — and while a call is in flight — sends at most {@code max} per call. A batch the
- * platform refused is split, so that each item ends with its own answer; a batch whose outcome is
- * unknown (timeout, 5xx) fails every item with that error, and each resource observes again before it
- * retries.
+ * platform refused is split, so that each item ends with its own answer; a batch not sent, or whose
+ * outcome is unknown (timeout, 5xx), fails every item with that error, and each resource observes again
+ * before it retries.
  */
-final class Batcher<K, I> implements AutoCloseable {
-  /** Sends one batch for {@code key}; throws when the platform refuses or does not answer. */
-  interface Call<K, I> {
-    void send(K key, List<I> items);
+final class Batcher<K, I, A> implements AutoCloseable {
+  /** Sends one batch for {@code key} and returns the answer; throws when the platform refuses or does not answer. */
+  interface Call<K, I, A> {
+    A send(K key, List<I> items);
   }
 
-  private record Pending<I>(I item, CompletableFuture<Void> done) {}
+  private record Pending<I, A>(I item, CompletableFuture<A> done) {}
 
-  private final Call<K, I> call;
+  private final Call<K, I, A> call;
   private final int max;
   private final Duration linger;
   private final Map<K, Lane> lanes = new ConcurrentHashMap<>();
@@ -39,39 +39,65 @@ final class Batcher<K, I> implements AutoCloseable {
     return t;
   });
 
-  Batcher(Call<K, I> call, int max, Duration linger) {
+  Batcher(Call<K, I, A> call, int max, Duration linger) {
     this.call = call;
     this.max = max;
     this.linger = linger;
   }
 
-  /** Submits {@code item} and waits until the batch carrying it was sent. Rethrows its own error. */
-  void submit(K key, I item) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+  /**
+   * Submits {@code item} and waits until the batch carrying it was sent: returns that batch's answer (the
+   * caller takes its own part of it), or rethrows its own error.
+   */
+  A submit(K key, I item) {
+    return await(enqueue(key, item));
+  }
+
+  /** Submits one item under each key at once (so their lingers overlap) and waits for all of them. */
+  void submitEach(List<K> keys, I item) {
+    List<CompletableFuture<A>> all = keys.stream().map(k -> enqueue(k, item)).toList();
+    all.forEach(Batcher::await);
+  }
+
+  private CompletableFuture<A> enqueue(K key, I item) {
+    CompletableFuture<A> done = new CompletableFuture<>();
     Lane lane = lanes.computeIfAbsent(key, Lane::new);
     if (lane.add(new Pending<>(item, done))) {
       workers.execute(lane::drain);
     }
+    return done;
+  }
+
+  private static <A> A await(CompletableFuture<A> done) {
     try {
-      done.join();
+      return done.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
-  private void send(K key, List<Pending<I>> batch) {
+  private void send(K key, List<Pending<I, A>> batch) {
     try {
-      call.send(key, batch.stream().map(Pending::item).toList());
-      batch.forEach(p -> p.done().complete(null));
+      A answer = call.send(key, batch.stream().map(Pending::item).toList());
+      batch.forEach(p -> p.done().complete(answer));
     } catch (CcapiException e) {
-      if (batch.size() > 1 && !e.mayHaveBeenApplied()) {
-        batch.forEach(p -> send(key, List.of(p))); // refused as a whole: find out which item it was
+      if (batch.size() > 1 && refusedAsAWhole(e)) {
+        batch.forEach(p -> send(key, List.of(p))); // find out which item it was
       } else {
         batch.forEach(p -> p.done().completeExceptionally(e));
       }
     } catch (RuntimeException e) {
       batch.forEach(p -> p.done().completeExceptionally(e));
     }
+  }
+
+  /**
+   * The platform answered that it will not apply the batch (an ErrCode, not a retryable one): one item
+   * is to blame. A call never sent (no turn under the rate limit), a timeout or a 5xx says nothing about
+   * the items: splitting it would only multiply the calls that are waiting already.
+   */
+  static boolean refusedAsAWhole(CcapiException e) {
+    return e.errCode() != null && !e.errorClass().retryable() && !e.mayHaveBeenApplied();
   }
 
   @Override
@@ -82,7 +108,7 @@ final class Batcher<K, I> implements AutoCloseable {
   /** The items waiting for one key, and whether a worker is sending them. */
   private final class Lane {
     private final K key;
-    private final Deque<Pending<I>> waiting = new ArrayDeque<>();
+    private final Deque<Pending<I, A>> waiting = new ArrayDeque<>();
     private boolean draining;
 
     Lane(K key) {
@@ -90,7 +116,7 @@ final class Batcher<K, I> implements AutoCloseable {
     }
 
     /** Adds an item; true when no worker is draining this lane yet (the caller starts one). */
-    synchronized boolean add(Pending<I> p) {
+    synchronized boolean add(Pending<I, A> p) {
       waiting.add(p);
       if (draining) {
         return false;
@@ -105,13 +131,13 @@ final class Batcher<K, I> implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      for (List<Pending<I>> batch = next(); !batch.isEmpty(); batch = next()) {
+      for (List<Pending<I, A>> batch = next(); !batch.isEmpty(); batch = next()) {
         send(key, batch);
       }
     }
 
-    private synchronized List<Pending<I>> next() {
-      List<Pending<I>> batch = new ArrayList<>();
+    private synchronized List<Pending<I, A>> next() {
+      List<Pending<I, A>> batch = new ArrayList<>();
       while (!waiting.isEmpty() && batch.size() < max) {
         batch.add(waiting.poll());
       }

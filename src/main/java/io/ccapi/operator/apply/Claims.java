@@ -70,12 +70,8 @@ public final class Claims {
     String value = claim == null ? null : claim.toAnnotation();
     Map<String, Object> annotation = new HashMap<>();
     annotation.put(Annotations.CLAIM, value);
-    @SuppressWarnings("unchecked")
-    Class<T> type = (Class<T>) resource.getClass();
-    T patched = client
-        .resources(type)
-        .inNamespace(resource.getMetadata().getNamespace())
-        .withName(resource.getMetadata().getName())
+    // through resource(...): a patch by name alone first GETs the object it patches
+    T patched = client.resource(resource)
         .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("metadata", Map.of("annotations", annotation))));
     String version = patched == null ? null : patched.getMetadata().getResourceVersion();
     written.put(resource.getMetadata().getUid(), new Written(value == null ? REMOVED : value, version));

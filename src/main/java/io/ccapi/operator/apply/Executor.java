@@ -2,6 +2,7 @@ package io.ccapi.operator.apply;
 
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.ccapi.ErrorClass;
+import io.ccapi.operator.ccapi.ErrorCodes;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.Queues;
@@ -125,6 +126,11 @@ public final class Executor {
       answer = writes.write(t.app(), op);
     } catch (CcapiException e) {
       forget(t.app(), op);
+      if (extensionTaken(op, e)) {
+        restoreClaim(t); // the whole create was refused: no seat either
+        throw new ReconcileException(Reason.AlreadyExists, "extension " + ((Op.CreateAgent) op).agent().extension()
+            + " (spec.extension) exists in the platform already; name a free number");
+      }
       if (e.errorClass() == ErrorClass.CONFLICT && id != null) {
         return probe ? new Result(false, null, null) : duplicate(t, id, subject);
       }
@@ -170,6 +176,11 @@ public final class Executor {
         throw new ReconcileException(Reason.AlreadyExists, OwnershipRule.conflict(subject));
       }
     }
+  }
+
+  /** A seat create refused because the extension it names exists (100015), not the seat. */
+  static boolean extensionTaken(Op op, CcapiException e) {
+    return op instanceof Op.CreateAgent o && o.agent().extension() != null && ErrorCodes.NUMBER_EXISTED.equals(e.errCode());
   }
 
   private void restoreClaim(Target t) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,6 +28,8 @@ public final class ManagedSecrets implements AutoCloseable {
   public static final String OWNER_KIND_LABEL = "ccapi.io/owner-kind";
   /** The owner's uid: a label value has at most 63 characters, a resource name up to 253. */
   public static final String OWNER_UID_LABEL = "ccapi.io/owner-uid";
+
+  private static final int HTTP_CONFLICT = 409;
 
   private final KubernetesClient client;
   private final OwnSecretsCache cache;
@@ -56,22 +59,36 @@ public final class ManagedSecrets implements AutoCloseable {
   }
 
   /**
+   * The Secret {@code name} as {@link #read}, for a resource that will not write it: only the operator's
+   * own Secrets (informer and own writes) are looked at, and a miss is absent without asking the API
+   * server — a foreign Secret under that name matters only to a resource that would write it.
+   */
+  public StoredSecret readOwn(HasMetadata owner, String name) {
+    if (cache == null) {
+      return read(owner, name);
+    }
+    return StoredSecret.of(name, cache.get(owner.getMetadata().getNamespace(), name), owner.getMetadata().getUid());
+  }
+
+  /**
    * Writes {@code values} into Secret {@code name} owned by {@code owner}, keeping stored keys that
    * {@code values} leaves out or leaves empty. Returns the merged data.
    */
   public Map<String, String> write(HasMetadata owner, String name, Map<String, String> values) {
     String namespace = owner.getMetadata().getNamespace();
-    Secret existing = current(namespace, name);
+    Secret existing = cache == null ? current(namespace, name) : cache.get(namespace, name);
+    if (existing == null && cache != null) {
+      Secret created = createIfAbsent(owner, name, nonEmpty(values));
+      if (created != null) {
+        return StoredSecret.decode(created);
+      }
+      existing = current(namespace, name); // someone's Secret is there: read it (and refuse it if foreign)
+    }
     if (existing != null && !OwnershipRule.isOurSecret(existing, owner.getMetadata().getUid())) {
       StoredSecret.foreign(name).requireNotForeign(owner.getKind());
     }
     Map<String, String> merged = new TreeMap<>(existing == null ? Map.of() : StoredSecret.decode(existing));
-    values.forEach(
-        (k, v) -> {
-          if (v != null && !v.isEmpty()) {
-            merged.put(k, v);
-          }
-        });
+    merged.putAll(nonEmpty(values));
     if (existing != null && merged.equals(StoredSecret.decode(existing))) {
       return merged;
     }
@@ -80,6 +97,31 @@ public final class ManagedSecrets implements AutoCloseable {
       cache.wrote(stored);
     }
     return merged;
+  }
+
+  /** The values worth storing: a stored value is never replaced by an empty one. */
+  private static Map<String, String> nonEmpty(Map<String, String> values) {
+    Map<String, String> kept = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (v != null && !v.isEmpty()) {
+        kept.put(k, v);
+      }
+    });
+    return kept;
+  }
+
+  /** Creates the Secret (no read first: most are new); null when one exists under that name already. */
+  private Secret createIfAbsent(HasMetadata owner, String name, Map<String, String> data) {
+    try {
+      Secret stored = client.secrets().inNamespace(owner.getMetadata().getNamespace()).resource(secret(owner, name, data)).create();
+      cache.wrote(stored);
+      return stored;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HTTP_CONFLICT) {
+        throw e;
+      }
+      return null;
+    }
   }
 
   private Secret current(String namespace, String name) {

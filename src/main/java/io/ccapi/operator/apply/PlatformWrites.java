@@ -14,13 +14,23 @@ import java.util.List;
  * The one place an {@link Op} becomes a ccapi call. Returns the platform's answer where it has one. Seat
  * creates and queue memberships of one app that arrive close together go out batched: one {@code POST
  * agents} with many seats, one {@code POST queues/agents} per queue for all of its new seats. A seat
- * created with its own extension goes alone: the answer lists passwords without seat ids, so only a
- * single seat's answer can be attributed.
+ * created with an extension the platform numbers goes alone: the answer lists passwords by extension
+ * number, without seat ids, so only a seat that names its extension can find its own in a batch's answer.
  */
 final class PlatformWrites {
-  /** The most seats per POST agents. */
+  /** The most seats per POST agents or POST queues/agents (the reference caps neither). */
   static final int SEAT_BATCH = 100;
-  static final Duration LINGER = Duration.ofMillis(20);
+  /**
+   * How long a lane waits for company before it sends. Seats reach a create or a queue join spread out by
+   * their references becoming Ready (one extension create per rate-limit turn), so a linger of a few
+   * turns, not a few milliseconds, is what lets them share a call.
+   */
+  static final Duration LINGER = Duration.ofMillis(500);
+  /**
+   * Queue joins linger longer: a batch of created seats spreads over all of the app's queues (50 queues,
+   * a few seats each), so one queue's seats arrive seconds apart.
+   */
+  static final Duration JOIN_LINGER = Duration.ofSeconds(3);
 
   private record SeatCreate(AppConnection app, Agents.Agent agent) {}
 
@@ -28,11 +38,13 @@ final class PlatformWrites {
 
   private record Join(AppConnection app, String agentId) {}
 
-  private final Batcher<String, SeatCreate> seatCreates =
+  private final Batcher<String, SeatCreate, List<Extensions.Credentials>> seatCreates =
       new Batcher<>((appId, items) -> items.get(0).app().client().createAgents(appId, items.stream().map(SeatCreate::agent).toList()), SEAT_BATCH, LINGER);
-  private final Batcher<QueueKey, Join> queueJoins =
-      new Batcher<>((key, items) -> items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList()),
-          SEAT_BATCH, LINGER);
+  private final Batcher<QueueKey, Join, Void> queueJoins =
+      new Batcher<>((key, items) -> {
+        items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList());
+        return null;
+      }, SEAT_BATCH, JOIN_LINGER);
 
   Object write(AppConnection app, Op op) {
     return switch (op.target()) {
@@ -84,11 +96,10 @@ final class PlatformWrites {
     CcapiClient client = app.client();
     String appId = app.appId();
     if (op instanceof Op.CreateAgent o) {
-      if (Boolean.TRUE.equals(o.agent().isCreateExtension())) {
+      if (!batchable(o.agent())) {
         return client.createAgents(appId, List.of(o.agent()));
       }
-      seatCreates.submit(appId, new SeatCreate(app, o.agent()));
-      return List.of();
+      return ownExtension(o.agent(), seatCreates.submit(appId, new SeatCreate(app, o.agent())));
     } else if (op instanceof Op.UpdateAgent o) {
       client.updateAgent(appId, o.agent());
     } else if (op instanceof Op.BindAgentExtensions o) {
@@ -96,7 +107,7 @@ final class PlatformWrites {
     } else if (op instanceof Op.UnbindAgentExtensions o) {
       client.unbindAgentExtensions(appId, o.agentId(), o.extensions());
     } else if (op instanceof Op.BindAgentQueues o) {
-      o.queues().forEach(queueId -> queueJoins.submit(new QueueKey(appId, queueId), new Join(app, o.agentId())));
+      queueJoins.submitEach(o.queues().stream().map(queueId -> new QueueKey(appId, queueId)).toList(), new Join(app, o.agentId()));
     } else if (op instanceof Op.UnbindAgentQueues o) {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {
@@ -126,6 +137,19 @@ final class PlatformWrites {
       }
     }
     return client.createExtension(appId, o.extension());
+  }
+
+  /** A seat create can share a POST agents unless the platform numbers the extension created with it. */
+  static boolean batchable(Agents.Agent agent) {
+    return !Boolean.TRUE.equals(agent.isCreateExtension()) || agent.extension() != null;
+  }
+
+  /** A seat's part of a batch's answer: the credentials of the extension it named (none without one). */
+  static List<Extensions.Credentials> ownExtension(Agents.Agent agent, List<Extensions.Credentials> answer) {
+    if (!Boolean.TRUE.equals(agent.isCreateExtension()) || answer == null) {
+      return List.of();
+    }
+    return answer.stream().filter(c -> agent.extension().equals(c.extension())).toList();
   }
 
   private static Object others(CcapiClient client, String appId, Op op) {

@@ -16,6 +16,12 @@ import okhttp3.OkHttpClient;
 public final class CcapiClientFactory implements AutoCloseable {
   private static final int IDLE_CONNECTIONS = 16;
   public static final String DEFAULT_USER_AGENT = "ccapi-operator";
+  /**
+   * How long a call may wait for its turn under the rate limit. Waiting is the rate limit working, not
+   * the platform failing: a wait bounded by the read timeout failed calls whenever more than 15 s of
+   * calls were queued (a tenant converging), and their retries queued more.
+   */
+  static final Duration MAX_TURN_WAIT = Duration.ofMinutes(5);
   private final OkHttpClient http;
   private final CcapiClient.CallRecorder recorder;
   private final Clock clock;
@@ -31,8 +37,9 @@ public final class CcapiClientFactory implements AutoCloseable {
   }
 
   /**
-   * @param callsPerSecond at most this many ccapi calls per second from this process, all accounts
-   *     together; 0 for no limit. A call waits up to {@code readTimeout} for its turn.
+   * @param callsPerSecond at most this many ccapi calls per second from this process to one platform
+   *     endpoint, all accounts and apps together, turns fair across apps; 0 for no limit. A call waits up
+   *     to {@link #MAX_TURN_WAIT} for its turn.
    */
   public CcapiClientFactory(
       Duration connectTimeout, Duration readTimeout, int callsPerSecond, CcapiClient.CallRecorder recorder, Clock clock) {
@@ -55,9 +62,8 @@ public final class CcapiClientFactory implements AutoCloseable {
             // the reconcile threads (JOSDK's default pool) call concurrently: keep a connection for each
             .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
-    if (callsPerSecond > 0) {
-      builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
-    }
+    // per endpoint: the rate limit, and as many calls in flight as connections are kept
+    builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, IDLE_CONNECTIONS, MAX_TURN_WAIT));
     this.http = builder.build();
     this.recorder = recorder;
     this.clock = clock;

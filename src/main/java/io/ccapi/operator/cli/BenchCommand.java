@@ -40,12 +40,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "100", description = "Seats per POST agents assumed by min_calls (default ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--max-seconds", defaultValue = "3600", description = "Stop waiting for convergence after this long and report how far it got (default ${DEFAULT-VALUE}).")
+  long maxSeconds;
+
   @Override
   public Integer call() throws Exception {
     if (seconds > 0) {
       Bench.simulator(threads, Duration.ofSeconds(seconds), System.out);
     }
-    Bench.operator(new BenchShape(agents, extensions, queues, latencyMs, rateLimit, poll, idlePolls, batch), System.out);
+    Bench.operator(new BenchShape(agents, extensions, queues, latencyMs, rateLimit, poll, idlePolls, batch), Duration.ofSeconds(maxSeconds), System.out);
     return 0;
   }
 }

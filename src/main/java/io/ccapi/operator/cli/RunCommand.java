@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--ccapi-read-timeout", defaultValue = "PT15S", description = "ccapi read timeout (default ${DEFAULT-VALUE}).")
   Duration readTimeout;
 
-  @Option(names = "--ccapi-rate-limit", defaultValue = "20", description = "At most this many ccapi calls per second; 0 = unlimited (default ${DEFAULT-VALUE}).")
+  @Option(names = "--ccapi-rate-limit", defaultValue = "20", description = "At most this many ccapi calls per second to one platform endpoint, turns fair across apps; 0 = unlimited (default ${DEFAULT-VALUE}).")
   int rateLimit;
 
   @Option(names = "--metrics-port", defaultValue = "8080", description = "Port of /metrics, /healthz and /readyz (default ${DEFAULT-VALUE}).")

@@ -46,6 +46,11 @@ public class CcAgentSpec extends CcChildSpec {
       "Let the platform create and bind an extension with the seat (IsCreateExtension); its password goes to the Secret <name>-extensions. Only read at creation.")
   public Boolean createExtension = false;
 
+  @Pattern(Patterns.EXTENSION)
+  @JsonPropertyDescription(
+      "The number of the extension created with the seat (createExtension): a non-zero digit and three digits, free in the app. Unset: the platform picks one (and the seat's create cannot be batched with others). Only read at creation.")
+  public String extension;
+
   @Size(max = 2)
   @JsonPropertyDescription("CcExtension names to bind; a seat has at most two extensions in all.")
   public List<@Pattern(Patterns.REF) String> extensionRefs = new ArrayList<>();

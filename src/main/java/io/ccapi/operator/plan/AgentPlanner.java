@@ -39,6 +39,11 @@ public final class AgentPlanner {
     return KubeNames.derived(resourceName, "-extensions");
   }
 
+  /** Whether reconciling this seat may write its Secret: only an extension created with the seat is stored. */
+  public static boolean writesSecret(CcAgentSpec spec) {
+    return Boolean.TRUE.equals(spec.createExtension);
+  }
+
   /**
    * The Input, resolving both reference lists; a reference that cannot be used yet becomes {@code
    * refsStop} (the plan then stops, and status keeps the platform's bindings).
@@ -68,6 +73,9 @@ public final class AgentPlanner {
           Reason.InvalidSpec,
           "spec.extensionRefs: a seat has at most " + MAX_EXTENSIONS + " extensions, and createExtension adds one; " + total + " requested");
     }
+    if (spec.extension != null && !Boolean.TRUE.equals(spec.createExtension)) {
+      throw new ReconcileException(Reason.InvalidSpec, "spec.extension names the extension created with the seat: it needs spec.createExtension: true");
+    }
     if (in.refsStop() != null) {
       // the seat is left alone while a reference cannot be used; status keeps showing the platform's bindings
       throw in.refsStop();
@@ -87,11 +95,13 @@ public final class AgentPlanner {
     ops.add(new Op.CreateAgent(desired(spec, Boolean.TRUE.equals(spec.createExtension), spec.wrapUpTime), in.records().secret().name()));
     List<String> extensions = sorted(in.extensions().ready());
     List<String> queues = sorted(in.queues().ready());
-    if (!extensions.isEmpty()) {
-      ops.add(new Op.BindAgentExtensions(spec.agentId, extensions));
-    }
+    // queues first: the seats of one batched create then reach their queues together and are joined in
+    // one call per queue, before the binding calls (one per seat) spread them out
     if (!queues.isEmpty()) {
       ops.add(new Op.BindAgentQueues(spec.agentId, queues));
+    }
+    if (!extensions.isEmpty()) {
+      ops.add(new Op.BindAgentExtensions(spec.agentId, extensions));
     }
     if (spec.defaultSpNumber != null) {
       ops.add(new Op.SetAgentDefaultSpNumber(spec.agentId, null, spec.defaultSpNumber));
@@ -246,7 +256,8 @@ public final class AgentPlanner {
 
   static Agents.Agent desired(CcAgentSpec spec, Boolean createExtension, Integer wrapUpTime) {
     return new Agents.Agent(
-        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension, null, wrapUpTime);
+        spec.agentId, spec.workId, spec.displayName, spec.mobile, spec.email, spec.role.name(), spec.enabled, createExtension,
+        Boolean.TRUE.equals(createExtension) ? spec.extension : null, wrapUpTime);
   }
 
   private static List<Change> diff(CcAgentSpec spec, Agents.Details observed) {

@@ -13,6 +13,7 @@ import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.Refs;
+import io.ccapi.operator.plan.StoredSecret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -41,8 +42,19 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
   @Override
   protected List<EventSource<?, CcAgent>> moreEventSources(EventSourceContext<CcAgent> context) {
     return List.of(
-        referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs)),
-        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs)));
+        referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs), CcAgentReconciler::changesPlan),
+        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs), CcAgentReconciler::changesPlan));
+  }
+
+  /**
+   * Whether an update of a referenced CcExtension or CcQueue can change a seat's plan: what the seat reads
+   * of it is its spec, whether it is Ready and whether it is being deleted. A queue's status lists its
+   * seats, so it changes with every seat that joins; waking every seat of the queue for that is waste.
+   */
+  static boolean changesPlan(CcResource<?, ?> newer, CcResource<?, ?> older) {
+    return !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
+        || Conditions.isReady(newer.getStatus()) != Conditions.isReady(older.getStatus())
+        || (newer.getMetadata().getDeletionTimestamp() == null) != (older.getMetadata().getDeletionTimestamp() == null);
   }
 
   @Override
@@ -50,13 +62,18 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentSpec spec = agent.getSpec();
     AppConnection app = app(agent, context);
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
-    Records records = records(agent, secretName(agent));
-    Plan<CcAgentStatus> plan = AgentPlanner.plan(AgentPlanner.input(
+    // the Secret is asked of the API server (on a miss) only when this reconcile may write it
+    Records records = records(agent, secretName(agent), false);
+    AgentPlanner.Input in = AgentPlanner.input(
         spec,
         () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
-        svc.observer().agent(app, spec.agentId), forPlanner(records, observing)));
-    return new Planned<>(app, records, plan);
+        svc.observer().agent(app, spec.agentId), forPlanner(records, observing));
+    if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
+      records = records(agent, secretName(agent), true);
+      in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing));
+    }
+    return new Planned<>(app, records, AgentPlanner.plan(in));
   }
 
   /** After writes, status shows the seat as the platform now has it (the observer read it back). */

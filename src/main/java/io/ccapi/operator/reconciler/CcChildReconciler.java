@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +36,9 @@ import java.util.Set;
  */
 public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSpec, S>, S extends CcStatus>
     extends CcReconciler<P, S> {
+  /** The primary cache's index of resources by {@link #claimantKey}. */
+  static final String CLAIMANTS = "claimants";
+
 
   protected CcChildReconciler(OperatorServices svc, Class<P> type, Class<S> statusType) {
     super(svc, type, statusType);
@@ -53,6 +57,7 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
 
   @Override
   public List<EventSource<?, P>> prepareEventSources(EventSourceContext<P> context) {
+    context.getPrimaryCache().addIndexer(CLAIMANTS, r -> List.of(claimantKey(r)));
     List<EventSource<?, P>> sources = new ArrayList<>(moreEventSources(context));
     sources.add(referenceSource(context, CcApp.class, child -> Set.of(Refs.nameOf(child.appName()))));
     return sources;
@@ -153,15 +158,21 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
    * id in the spec (an app's IVR: one per app); a claim on {@code claimId} counts.
    */
   protected void requireSoleClaimant(P resource, Context<P> context, String what, String claimId) {
-    String id = resource.specExternalId();
-    List<OwnershipRule.Candidate> others =
-        context.getPrimaryCache()
-            .list(ns(resource), other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid())
-                && Objects.equals(id, other.specExternalId())
-                && Objects.equals(Refs.nameOf(resource.appName()), Refs.nameOf(other.appName())))
-            .map(other -> candidate(other, claimId))
-            .toList();
+    List<OwnershipRule.Candidate> others = context.getPrimaryCache().byIndex(CLAIMANTS, claimantKey(resource)).stream()
+        .filter(other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid()))
+        .map(other -> candidate(other, claimId))
+        .toList();
     OwnershipRule.requireWinner(candidate(resource, claimId), others, kind(resource), what);
+  }
+
+  /**
+   * What resources naming one platform object share: namespace, app and platform id, or no id for a kind
+   * with one object per app (the key of the primary cache's index {@link #CLAIMANTS}, so finding the
+   * others costs no scan of all resources).
+   */
+  static String claimantKey(CcResource<?, ?> r) {
+    String app = r.appName() == null ? null : Refs.nameOf(r.appName());
+    return r.getMetadata().getNamespace() + "/" + app + "/" + Objects.requireNonNullElse(r.specExternalId(), "");
   }
 
   OwnershipRule.Candidate candidate(P r, String claimId) {

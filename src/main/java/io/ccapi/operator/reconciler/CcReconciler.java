@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.util.List;
@@ -212,9 +213,16 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
    */
   protected <R extends HasMetadata> InformerEventSource<R, P> referenceSource(
       EventSourceContext<P> context, Class<R> refType, Function<P, Set<String>> refs) {
+    return referenceSource(context, refType, refs, (newer, older) -> true);
+  }
+
+  /** As above, waking the referrers only for the updates {@code wakes} accepts. */
+  protected <R extends HasMetadata> InformerEventSource<R, P> referenceSource(
+      EventSourceContext<P> context, Class<R> refType, Function<P, Set<String>> refs, OnUpdateFilter<? super R> wakes) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(refType, type)
             .withNamespacesInheritedFromController()
+            .withOnUpdateFilter(wakes)
             .withSecondaryToPrimaryMapper(
                 (R ref) ->
                     context
@@ -236,10 +244,18 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   /** The operator's records for {@code resource}: its claim, the adopt annotation and its Secret. */
   protected Records records(P resource, String secretName) {
-    return new Records(
-        svc.claims().get(resource),
-        resource.adoptionAllowed(),
-        secretName == null ? StoredSecret.absent(null) : svc.secrets().read(resource, secretName));
+    return records(resource, secretName, true);
+  }
+
+  /**
+   * As {@link #records(CcResource, String)}; with {@code mayWrite} false (this reconcile will not write the
+   * Secret) only the operator's own Secrets are looked at, so a missing Secret costs no API request.
+   */
+  protected Records records(P resource, String secretName, boolean mayWrite) {
+    StoredSecret secret =
+        secretName == null ? StoredSecret.absent(null)
+            : mayWrite ? svc.secrets().read(resource, secretName) : svc.secrets().readOwn(resource, secretName);
+    return new Records(svc.claims().get(resource), resource.adoptionAllowed(), secret);
   }
 
   /** The records a planner gets: under Observe, adoption is allowed (reading takes nothing over). */

@@ -78,7 +78,7 @@ public final class Bench {
    * The operator converging a {@link BenchShape} tenant on the real API server when it is installed (else
    * the mock), then idling for a few polls: the figures, and one summary line to compare runs by.
    */
-  public static void operator(BenchShape shape, PrintStream out) throws Exception {
+  public static void operator(BenchShape shape, Duration limit, PrintStream out) throws Exception {
     FaultSettings faults = FaultSettings.none().withLatency(shape.latencyMs());
     try (CcapiSimulator sim = CcapiSimulator.start(SimulatorConfig.ephemeral().withFaults(faults));
         EmbeddedCluster cluster = EmbeddedCluster.start()) {
@@ -90,26 +90,36 @@ public final class Bench {
       OperatorSettings settings =
           OperatorSettings.defaults().withPollInterval(shape.poll()).withServerSideApply(cluster.real()).withRateLimit(shape.rateLimit());
       try (CcapiOperator operator = CcapiOperator.start(counted.client(), settings, CcapiClient.CallRecorder.NONE)) {
-        out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources");
+        out.println("operator: " + cluster.description() + ", " + shape.resources() + " resources in " + shape.apps() + " app(s)");
         long start = System.nanoTime();
         BenchTenant.create(cluster.client(), sim.baseUrl(), shape);
-        while (BenchTenant.ready(cluster.client()) < shape.resources()) {
-          Thread.sleep(500);
+        long deadline = start + limit.toNanos();
+        long ready;
+        while ((ready = BenchTenant.ready(cluster.client())) < shape.resources() && System.nanoTime() < deadline) {
+          Thread.sleep(Math.max(500, shape.resources() / 5)); // each look lists every resource
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (ready < shape.resources()) {
+          out.printf(java.util.Locale.ROOT, "NOT CONVERGED: %d of %d resources Ready after %.0f s (--max-seconds); figures below are for that moment%n",
+              ready, shape.resources(), seconds);
+        }
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
         out.println("Kubernetes requests to converge, by kind: " + counted.byKind());
-        report(shape, out, seconds, totalCalls(sim), counted.requests(), sim);
+        report(shape, out, seconds, totalCalls(sim), counted, sim);
       } finally {
         counted.client().close();
       }
     }
   }
 
-  private static void report(BenchShape shape, PrintStream out, double seconds, long calls, long kubeRequests, CcapiSimulator sim)
+  private static void report(BenchShape shape, PrintStream out, double seconds, long calls, CountingKubeClient counted, CcapiSimulator sim)
       throws Exception {
+    long kubeRequests = counted.requests();
     Thread.sleep(shape.poll().toMillis() * shape.idlePolls());
     double steady = (totalCalls(sim) - calls) / (double) shape.idlePolls();
+    out.printf(java.util.Locale.ROOT, "Kubernetes requests per idle poll: %.1f (%.3f per resource)%n",
+        (counted.requests() - kubeRequests) / (double) shape.idlePolls(),
+        (counted.requests() - kubeRequests) / (double) shape.idlePolls() / shape.resources());
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     out.printf(java.util.Locale.ROOT,

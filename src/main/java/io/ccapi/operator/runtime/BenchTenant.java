@@ -25,50 +25,61 @@ import java.util.stream.Stream;
 final class BenchTenant {
   static final String NAMESPACE = "default";
   private static final String APP = "bench";
+  private static final int FIRST_EXTENSION = 1000;
 
   private BenchTenant() {}
 
   static void create(KubernetesClient kube, String endpoint, BenchShape shape) {
     kube.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName("creds").endMetadata()
         .withData(Map.of("sid", b64(SimulatorConfig.DEFAULT_SID), "authToken", b64(SimulatorConfig.DEFAULT_AUTH_TOKEN))).build()).create();
+    for (int i = 0; i < shape.apps(); i++) {
+      app(kube, endpoint, shape.apps() == 1 ? "" : i + "-", shape.part(i));
+    }
+  }
+
+  /** One app of the tenant; {@code prefix} keeps its resource names apart from the other apps'. */
+  private static void app(KubernetesClient kube, String endpoint, String prefix, BenchShape shape) {
+    String appName = prefix + APP;
     CcAppSpec app = new CcAppSpec();
     app.endpoint = endpoint;
     app.insecure = true; // the bench simulator speaks plain http
     app.credentialsSecretRef = "creds";
-    app.displayName = APP;
-    apply(kube, new CcApp(), APP, app);
+    app.displayName = appName;
+    apply(kube, new CcApp(), appName, app);
     for (int q = 0; q < shape.queues(); q++) {
       CcQueueSpec queue = new CcQueueSpec();
-      queue.appRef = APP;
+      queue.appRef = appName;
       queue.queueId = Integer.toString(9000 + q);
       queue.queueName = "q" + q;
-      apply(kube, new CcQueue(), "q" + q, queue);
+      apply(kube, new CcQueue(), prefix + "q" + q, queue);
     }
     for (int e = 0; e < shape.extensions(); e++) {
       CcExtensionSpec ext = new CcExtensionSpec();
-      ext.appRef = APP;
-      ext.extension = Integer.toString(1000 + e);
-      apply(kube, new CcExtension(), "e" + e, ext);
+      ext.appRef = appName;
+      ext.extension = Integer.toString(FIRST_EXTENSION + e);
+      apply(kube, new CcExtension(), prefix + "e" + e, ext);
     }
     for (int a = 0; a < shape.agents(); a++) {
-      apply(kube, new CcAgent(), "a" + a, agent(a, shape));
+      apply(kube, new CcAgent(), prefix + "a" + a, agent(appName, prefix, a, shape));
     }
   }
 
-  private static CcAgentSpec agent(int a, BenchShape shape) {
+  /** Seat {@code a}: even ones create their own extension, numbered after the app's CcExtensions. */
+  static CcAgentSpec agent(String appName, String prefix, int a, BenchShape shape) {
     CcAgentSpec spec = new CcAgentSpec();
-    spec.appRef = APP;
+    spec.appRef = appName;
     spec.agentId = Integer.toString(10000 + a);
     spec.workId = "w" + a;
     if (a % 2 == 0 || shape.extensions() == 0) {
       spec.createExtension = true;
+      spec.extension = Integer.toString(FIRST_EXTENSION + shape.extensions() + (shape.extensions() == 0 ? a : a / 2));
     } else {
-      spec.extensionRefs = List.of("e" + ((a / 2) % shape.extensions()));
+      spec.extensionRefs = List.of(prefix + "e" + ((a / 2) % shape.extensions()));
     }
     int queues = Math.max(1, shape.queues());
-    List<String> refs = new ArrayList<>(List.of("q" + (a % queues)));
+    List<String> refs = new ArrayList<>(List.of(prefix + "q" + (a % queues)));
     if (a % 3 == 0 && queues > 1) {
-      refs.add("q" + ((a + 1) % queues));
+      refs.add(prefix + "q" + ((a + 1) % queues));
     }
     spec.queueRefs = shape.queues() == 0 ? List.of() : refs;
     return spec;

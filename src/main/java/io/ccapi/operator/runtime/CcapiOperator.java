@@ -3,6 +3,7 @@ package io.ccapi.operator.runtime;
 import io.ccapi.operator.apply.Claims;
 import io.ccapi.operator.ccapi.CcapiClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.ccapi.operator.apply.KubeEvents;
 import io.ccapi.operator.apply.ManagedSecrets;
 import io.ccapi.operator.ccapi.CcapiClientFactory;
 import io.ccapi.operator.observe.ListCacheObserver;
@@ -34,13 +35,16 @@ public final class CcapiOperator implements AutoCloseable {
   private final Operator operator;
   private final CcapiClientFactory clients;
   private final ManagedSecrets secrets;
+  private final KubeEvents events;
   private final AtomicBoolean leading;
   private final boolean electing;
   private Runnable releaseLease = () -> {};
 
-  private CcapiOperator(Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, AtomicBoolean leading, boolean electing) {
+  private CcapiOperator(
+      Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, KubeEvents events, AtomicBoolean leading, boolean electing) {
     this.operator = operator;
     this.secrets = secrets;
+    this.events = events;
     this.clients = clients;
     this.leading = leading;
     this.electing = electing;
@@ -85,7 +89,7 @@ public final class CcapiOperator implements AutoCloseable {
       register(operator, r, settings, svc.claims());
     }
     operator.start();
-    CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), leading, settings.leaseNamespace() != null);
+    CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), svc.events(), leading, settings.leaseNamespace() != null);
     if (settings.leaseNamespace() != null) {
       started.releaseLease = () -> LeaseRelease.release(kube, settings.leaseNamespace(), OperatorSettings.LEASE_NAME, identity());
     }
@@ -172,6 +176,7 @@ public final class CcapiOperator implements AutoCloseable {
   public void close() {
     operator.stop();
     releaseLease.run(); // after stop: the elector renews no more, and no reconcile runs
+    events.close();
     secrets.close();
     clients.close();
   }

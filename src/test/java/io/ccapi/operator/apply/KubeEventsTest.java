@@ -26,6 +26,7 @@ class KubeEventsTest {
       events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
       events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
       events.normal(about, EventReason.Created, "created queue 9001");
+      events.flush();
 
       List<Event> recorded = cluster.client().v1().events().inNamespace("ns").list().getItems();
       assertThat(recorded).hasSize(2);
@@ -36,6 +37,24 @@ class KubeEventsTest {
       Event created = recorded.stream().filter(e -> "Normal".equals(e.getType())).findFirst().orElseThrow();
       assertThat(created.getReason()).isEqualTo("Created");
       assertThat(created.getCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRepeatAfterTheFirstWasSentStillBumpsTheCount() {
+    try (EmbeddedCluster cluster = EmbeddedCluster.startMock()) {
+      CcQueue about = new CcQueue();
+      about.setMetadata(new ObjectMetaBuilder().withName("q").withNamespace("ns").withUid("uid-1").build());
+      KubeEvents events = new KubeEvents(cluster.client(), Clock.systemUTC());
+
+      events.normal(about, EventReason.Updated, "updated queue 9001");
+      events.flush();
+      events.normal(about, EventReason.Updated, "updated queue 9001");
+      events.flush();
+
+      List<Event> recorded = cluster.client().v1().events().inNamespace("ns").list().getItems();
+      assertThat(recorded).singleElement().extracting(Event::getCount).isEqualTo(2);
+      events.close();
     }
   }
 }

@@ -193,10 +193,17 @@ class AgentPlannerTest {
             List.of(new Op.CreateAgent(agent(plain, false), SECRET))),
         Arguments.of("with createExtension", given().spec(s -> s.createExtension = true),
             List.of(new Op.CreateAgent(agent(plain, true), SECRET))),
-        Arguments.of("with extension and queue refs, sorted", given().extensions("2002", "2001").queues("9002", "9001"),
+        Arguments.of("with createExtension and its number", given().spec(s -> {
+              s.createExtension = true;
+              s.extension = "8123";
+            }),
+            List.of(new Op.CreateAgent(
+                new Agents.Agent(ID, plain.workId, plain.displayName, plain.mobile, plain.email, plain.role.name(), plain.enabled, true, "8123"),
+                SECRET))),
+        Arguments.of("with extension and queue refs, sorted, queues first", given().extensions("2002", "2001").queues("9002", "9001"),
             List.of(new Op.CreateAgent(agent(plain, false), SECRET),
-                new Op.BindAgentExtensions(ID, List.of("2001", "2002")),
-                new Op.BindAgentQueues(ID, List.of("9001", "9002")))),
+                new Op.BindAgentQueues(ID, List.of("9001", "9002")),
+                new Op.BindAgentExtensions(ID, List.of("2001", "2002")))),
         Arguments.of("with defaultSpNumber", given().spec(s -> s.defaultSpNumber = "95000"),
             List.of(new Op.CreateAgent(agent(plain, false), SECRET), new Op.SetAgentDefaultSpNumber(ID, null, "95000"))),
         Arguments.of("deleting references are not bound", given().deleting("2003"),
@@ -514,6 +521,23 @@ class AgentPlannerTest {
     assertThat(plan.reason()).isEqualTo(Reason.InvalidSpec);
     assertThat(plan.message()).contains("spec.extensionRefs", requested + " requested");
     assertThat(plan.ops()).isEmpty();
+  }
+
+  @Test
+  void anExtensionNumberWithoutCreateExtensionIsRefusedNamingTheField() {
+    Plan<CcAgentStatus> plan = given().spec(s -> s.extension = "8123").plan();
+
+    assertThat(plan.reason()).isEqualTo(Reason.InvalidSpec);
+    assertThat(plan.message()).startsWith("spec.extension ").contains("spec.createExtension");
+    assertThat(plan.ops()).isEmpty();
+  }
+
+  @Test
+  void onlyASeatCreatingItsExtensionWritesItsSecret() {
+    CcAgentSpec spec = spec();
+    assertThat(AgentPlanner.writesSecret(spec)).isFalse();
+    spec.createExtension = true;
+    assertThat(AgentPlanner.writesSecret(spec)).isTrue();
   }
 
   @Test

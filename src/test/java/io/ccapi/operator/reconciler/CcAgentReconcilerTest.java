@@ -34,6 +34,49 @@ class CcAgentReconcilerTest extends ControllerTest {
   }
 
   @Test
+  void seatsNamingTheirOwnExtensionShareOneCreateAndEachStoresItsOwnPassword() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.agent(ns, "alice", "tenant", "1001", s -> {
+      s.createExtension = true;
+      s.extension = "8301";
+    });
+    h.agent(ns, "bob", "tenant", "1002", s -> {
+      s.createExtension = true;
+      s.extension = "8302";
+    });
+    h.awaitReady(CcAgent.class, ns, "alice");
+    h.awaitReady(CcAgent.class, ns, "bob");
+
+    for (String[] seat : new String[][] {{"alice", "8301"}, {"bob", "8302"}}) {
+      Map<String, String> secret = h.secret(ns, seat[0] + "-extensions");
+      assertThat(secret.get("extension")).isEqualTo(seat[1]);
+      assertThat(h.simApp(appId).get("extensions")).anySatisfy(e -> {
+        assertThat(e.get("extension").asText()).isEqualTo(seat[1]);
+        assertThat(e.get("password").asText()).isEqualTo(secret.get("password"));
+      });
+    }
+    assertThat(extensionsOf(h.platform.getAgent(appId, "1001"))).containsExactly("8301");
+    assertThat(extensionsOf(h.platform.getAgent(appId, "1002"))).containsExactly("8302");
+  }
+
+  @Test
+  void anExtensionNumberTakenAlreadyStopsTheSeatNamingTheField() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.platform.createExtension(appId, "8401");
+    h.agent(ns, "carol", "tenant", "1003", s -> {
+      s.createExtension = true;
+      s.extension = "8401";
+    });
+
+    CcAgent agent = h.awaitReason(CcAgent.class, ns, "carol", Reason.AlreadyExists);
+
+    assertThat(readyMessage(agent)).contains("extension 8401", "spec.extension");
+    assertThat(platformHasAgent(appId, "1003")).isFalse();
+  }
+
+  @Test
   void createsTheSeatWithItsOwnExtensionAndStoresThePassword() {
     String ns = h.namespace();
     String appId = tenant(ns);
