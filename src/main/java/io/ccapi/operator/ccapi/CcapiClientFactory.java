@@ -52,7 +52,7 @@ public final class CcapiClientFactory implements AutoCloseable {
             .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     if (callsPerSecond > 0) {
-      builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout));
+      builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, readTimeout, recorder));
     }
     this.http = builder.build();
     this.recorder = recorder;

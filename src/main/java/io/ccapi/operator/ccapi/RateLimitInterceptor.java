@@ -11,8 +11,11 @@ import okhttp3.Response;
 /** Spaces ccapi calls to at most N per second; a call that cannot get a turn in time fails as I/O. */
 final class RateLimitInterceptor implements Interceptor {
   private final RateLimiter limiter;
+  private final CcapiClient.CallRecorder recorder;
 
-  RateLimitInterceptor(int callsPerSecond, Duration maxWait) {
+  RateLimitInterceptor(int callsPerSecond, Duration maxWait, CcapiClient.CallRecorder recorder) {
+    this.recorder = recorder;
+    recorder.rateLimit(callsPerSecond);
     this.limiter =
         RateLimiter.of(
             "ccapi",
@@ -25,7 +28,10 @@ final class RateLimitInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    if (!limiter.acquirePermission()) {
+    long start = System.nanoTime();
+    boolean gotTurn = limiter.acquirePermission();
+    recorder.rateLimitWait(gotTurn, System.nanoTime() - start);
+    if (!gotTurn) {
       throw new InterruptedIOException("ccapi rate limit: no turn within the read timeout");
     }
     return chain.proceed(chain.request());

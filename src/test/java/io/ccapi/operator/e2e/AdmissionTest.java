@@ -49,6 +49,7 @@ public class AdmissionTest {
         Arguments.of("unknown strategy", queue("queueId: \"9001\"", "strategy: fastest"), "spec.strategy"),
         Arguments.of("role boss", agent("role: boss"), "spec.role"),
         Arguments.of("three extensionRefs", agent("extensionRefs: [a, b, c]"), "spec.extensionRefs"),
+        Arguments.of("two extensionRefs and createExtension", agent("extensionRefs: [a, b]\n  createExtension: true"), "spec.extensionRefs"),
         Arguments.of("agent id with letters", agent("agentId: \"12a\""), "spec.agentId"),
         Arguments.of("agent id of 33 digits", agent("agentId: \"" + "1".repeat(33) + "\""), "spec.agentId"),
         Arguments.of("work id with a dash", agent("workId: \"w-1\""), "spec.workId"),
