@@ -1,11 +1,13 @@
 package io.ccapi.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccapi.operator.runtime.Crds;
 import io.ccapi.operator.runtime.EmbeddedCluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("apiserver")
 class ExplainTest {
+  static final List<String> KINDS = List.of("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription");
   static EmbeddedCluster cluster;
   static Kubectl kubectl;
 
@@ -30,6 +33,9 @@ class ExplainTest {
     Crds.install(cluster.client());
     Crds.awaitEstablished(cluster.client());
     kubectl = new Kubectl(cluster);
+    // the OpenAPI document follows the CRDs a moment after they are Established
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        .until(() -> Crds.PLURALS.size() == KINDS.stream().filter(k -> !publishedSchemas().path("io.ccapi.v1alpha1." + k).isMissingNode()).count());
   }
 
   @AfterAll
@@ -44,7 +50,7 @@ class ExplainTest {
     JsonNode schemas = publishedSchemas();
     List<String> undescribed = new ArrayList<>();
     int fields = 0;
-    for (String kind : List.of("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription")) {
+    for (String kind : KINDS) {
       JsonNode schema = schemas.path("io.ccapi.v1alpha1." + kind);
       assertThat(schema.isMissingNode()).as("published schema of " + kind).isFalse();
       fields += walk(schema, kind, undescribed);
