@@ -133,7 +133,7 @@ smoke_test() {
 
   "${TARGET_DIR}/kube-apiserver" \
       --etcd-servers "http://127.0.0.1:${etcd_port}" \
-      --bind-address 127.0.0.1 --advertise-address 127.0.0.1 \
+      --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --endpoint-reconciler-type none \
       --secure-port "${api_port}" "${insecure[@]}" \
       --cert-dir "${tmp}/certs" \
       --service-cluster-ip-range 10.0.0.0/24 \
