@@ -66,7 +66,7 @@ class ExplainTest {
       assertThat(recursive.exit()).as(recursive.output()).isZero();
       assertThat(recursive.output()).contains("spec", "status", "conditions");
       Kubectl.Result spec = kubectl.run("explain", plural + ".spec");
-      assertThat(spec.output()).contains("The wanted state of the platform object", "deletionPolicy", "Delete: remove the platform object");
+      assertThat(spec.output()).contains("The wanted state of the platform object", "managementPolicy", "Manage: create and update");
     }
     Kubectl.Result condition = kubectl.run("explain", "ccagents.status.conditions.reason");
     assertThat(condition.output()).contains("why the condition has this status");
