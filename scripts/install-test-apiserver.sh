@@ -20,6 +20,8 @@
 #   --smoke-test  afterwards start etcd + kube-apiserver on 127.0.0.1 and
 #                 query them with kubectl, then stop them
 #   --keep-build  keep the build directory after a successful build
+#   --smoke-only  only the smoke test, of the binaries in KUBEAPITEST_K8S_DIR (install-current-apiserver.sh
+#                 uses it for its build; K8S_SMOKE_VERSION says which version they are)
 #
 # Environment overrides:
 #   KUBEAPITEST_K8S_DIR         target dir (default ~/.kubeapitest/k8s/1.20.2-linux-amd64)
@@ -38,12 +40,14 @@ APT_PACKAGES=(dpkg-dev golang-go rsync make etcd-server
 FORCE=0
 SMOKE=0
 KEEP_BUILD=0
+SMOKE_ONLY=0
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
     --smoke-test) SMOKE=1 ;;
     --keep-build) KEEP_BUILD=1 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    --smoke-only) SMOKE_ONLY=1 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -105,7 +109,9 @@ free_port() {
 
 smoke_test() {
   command -v openssl >/dev/null 2>&1 || die "openssl is needed for --smoke-test"
-  local tmp etcd_pid api_pid etcd_port peer_port api_port i ok=0
+  local tmp etcd_pid api_pid etcd_port peer_port api_port i ok=0 insecure=()
+  # --insecure-port exists (and must be turned off) only before Kubernetes 1.24
+  [[ "${K8S_SMOKE_VERSION:-${K8S_VERSION}}" =~ ^1\.(1[0-9]|2[0-3])\. ]] && insecure=(--insecure-port 0)
   tmp=$(mktemp -d /tmp/ccapi-apiserver-smoke.XXXXXX)
   SMOKE_TMP="${tmp}"
   etcd_port=$(free_port); peer_port=$(free_port); api_port=$(free_port)
@@ -127,8 +133,8 @@ smoke_test() {
 
   "${TARGET_DIR}/kube-apiserver" \
       --etcd-servers "http://127.0.0.1:${etcd_port}" \
-      --bind-address 127.0.0.1 --advertise-address 127.0.0.1 \
-      --secure-port "${api_port}" --insecure-port 0 \
+      --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --endpoint-reconciler-type none \
+      --secure-port "${api_port}" "${insecure[@]}" \
       --cert-dir "${tmp}/certs" \
       --service-cluster-ip-range 10.0.0.0/24 \
       --service-account-issuer https://kubernetes.default.svc \
@@ -166,6 +172,10 @@ smoke_test() {
 }
 
 # ---------------------------------------------------------------------------
+if [[ "${SMOKE_ONLY}" == 1 ]]; then
+  smoke_test
+  exit 0
+fi
 if [[ "${FORCE}" == 0 ]] && installed_ok; then
   log "already installed in ${TARGET_DIR} (cached)"
   print_installed

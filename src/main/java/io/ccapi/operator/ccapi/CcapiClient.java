@@ -477,5 +477,11 @@ public final class CcapiClient {
     CallRecorder NONE = (endpoint, outcome, nanos) -> {};
 
     void record(String endpoint, String outcome, long nanos);
+
+    /** The configured limit (calls per second, all accounts together); called once when it is set. */
+    default void rateLimit(int callsPerSecond) {}
+
+    /** How long a call waited for its turn under the rate limit, and whether it got one. */
+    default void rateLimitWait(boolean gotTurn, long nanos) {}
   }
 }

@@ -63,7 +63,7 @@ public final class CcapiClientFactory implements AutoCloseable {
             .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build()));
     // per endpoint: the rate limit, and as many calls in flight as connections are kept
-    builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, IDLE_CONNECTIONS, MAX_TURN_WAIT));
+    builder.addInterceptor(new RateLimitInterceptor(callsPerSecond, IDLE_CONNECTIONS, MAX_TURN_WAIT, recorder));
     this.http = builder.build();
     this.recorder = recorder;
     this.clock = clock;

@@ -19,12 +19,15 @@ final class RateLimitInterceptor implements Interceptor {
   private final int callsPerSecond;
   private final int maxInFlight;
   private final Duration maxWait;
+  private final CcapiClient.CallRecorder recorder;
   private final Map<String, EndpointLimiter> endpoints = new ConcurrentHashMap<>();
 
-  RateLimitInterceptor(int callsPerSecond, int maxInFlight, Duration maxWait) {
+  RateLimitInterceptor(int callsPerSecond, int maxInFlight, Duration maxWait, CcapiClient.CallRecorder recorder) {
     this.callsPerSecond = callsPerSecond;
     this.maxInFlight = maxInFlight;
     this.maxWait = maxWait;
+    this.recorder = recorder;
+    recorder.rateLimit(callsPerSecond);
   }
 
   @Override
@@ -32,8 +35,11 @@ final class RateLimitInterceptor implements Interceptor {
     HttpUrl url = chain.request().url();
     String endpoint = url.scheme() + "://" + url.host() + ":" + url.port();
     EndpointLimiter limiter = endpoints.computeIfAbsent(endpoint, e -> new EndpointLimiter(e, callsPerSecond, maxInFlight));
+    long start = System.nanoTime();
     try {
-      if (!limiter.acquire(tenant(url), maxWait)) {
+      boolean gotTurn = limiter.acquire(tenant(url), maxWait);
+      recorder.rateLimitWait(gotTurn, System.nanoTime() - start);
+      if (!gotTurn) {
         throw new InterruptedIOException("ccapi rate limit: no turn within " + maxWait);
       }
     } catch (InterruptedException e) {

@@ -5,13 +5,19 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
+@ValidationRule(
+    value = "(has(self.extensionRefs) ? size(self.extensionRefs) : 0) + (has(self.createExtension) && self.createExtension ? 1 : 0) <= 2",
+    message = "spec.extensionRefs: a seat has at most two extensions, and spec.createExtension adds one",
+    fieldPath = ".extensionRefs")
 public class CcAgentSpec extends CcChildSpec {
   @Required
   @Pattern(Patterns.AGENT_ID)
+  @ValidationRule(value = Rules.IMMUTABLE, message = "spec.agentId" + Rules.IMMUTABLE_MESSAGE)
   @JsonPropertyDescription("Agent (seat) ID: digits, at most 32. Immutable.")
   public String agentId;
 

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
+@ValidationRule(
+    value = "!has(oldSelf.appId) || (has(self.appId) && self.appId == oldSelf.appId)",
+    message = "spec.appId" + Rules.IMMUTABLE_MESSAGE,
+    fieldPath = ".appId")
 public class CcAppSpec {
   @Required
   @Pattern(Patterns.URL)
@@ -34,6 +39,7 @@ public class CcAppSpec {
   public String displayName;
 
   @Default("callCenter")
+  @ValidationRule(value = Rules.IMMUTABLE, message = "spec.type is fixed when the application is created")
   @JsonPropertyDescription("Application type, fixed at creation: callCenter (1) or telemarketing (0).")
   public AppType type = AppType.callCenter;
 

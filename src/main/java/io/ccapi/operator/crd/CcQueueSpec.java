@@ -6,11 +6,13 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.generator.annotation.Size;
 
 public class CcQueueSpec extends CcChildSpec {
   @Required
   @Pattern(Patterns.QUEUE_ID)
+  @ValidationRule(value = Rules.IMMUTABLE, message = "spec.queueId" + Rules.IMMUTABLE_MESSAGE)
   @JsonPropertyDescription("Queue ID: four digits starting with 9. Immutable.")
   public String queueId;
 

@@ -1,5 +1,6 @@
 package io.ccapi.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 
@@ -7,6 +8,19 @@ import io.fabric8.kubernetes.client.CustomResource;
 public abstract class CcResource<S, T extends CcStatus> extends CustomResource<S, T> implements Namespaced {
   public static final String GROUP = "ccapi.io";
   public static final String VERSION = "v1alpha1";
+
+  // overridden only to describe spec and status in the CRD schema (kubectl explain)
+  @Override
+  @JsonPropertyDescription("The wanted state of the platform object: the operator makes the platform match it.")
+  public S getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("What the operator last saw and did, written only by the operator: kstatus conditions and platform fields.")
+  public T getStatus() {
+    return super.getStatus();
+  }
 
   /** The platform id this resource names in its spec (agentId, queueId, ...), or null when assigned. */
   public abstract String specExternalId();

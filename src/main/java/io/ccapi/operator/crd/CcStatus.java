@@ -2,6 +2,7 @@ package io.ccapi.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ public class CcStatus {
   public Long observedGeneration;
 
   @JsonPropertyDescription("Ready, Reconciling and Stalled, in kstatus form.")
+  @SchemaFrom(type = ConditionSchema[].class)
   public List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Observe policy only: whether the platform object matches the spec.")

@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,6 +61,8 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
   protected final OperatorServices svc;
   private final Class<P> type;
   private final Class<S> statusType;
+  /** The controller's cache of this kind, known from the first reconcile on: what {@link #stalled} counts. */
+  private final AtomicReference<IndexedResourceCache<P>> cache = new AtomicReference<>();
 
   protected CcReconciler(OperatorServices svc, Class<P> type, Class<S> statusType) {
     this.svc = svc;
@@ -105,6 +109,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   @Override
   public UpdateControl<P> reconcile(P resource, Context<P> context) {
+    cache.compareAndSet(null, context.getPrimaryCache());
     Outcome<S> outcome;
     try {
       outcome = resource.paused() ? paused(resource) : converge(resource, context);
@@ -200,6 +205,17 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
       t = t.getCause();
     }
     return t;
+  }
+
+  /** The kind's name, e.g. CcAgent. */
+  public String kind() {
+    return type.getSimpleName();
+  }
+
+  /** How many resources of this kind are Stalled now (the gauge ccapi_resources_stalled). */
+  public long stalled() {
+    IndexedResourceCache<P> known = cache.get();
+    return known == null ? 0 : known.list().filter(r -> Conditions.isStalled(r.getStatus())).count();
   }
 
   @Override

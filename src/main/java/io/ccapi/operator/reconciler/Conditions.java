@@ -73,6 +73,11 @@ public final class Conditions {
     return find(status == null ? List.of() : status.conditions, READY).map(Condition::getReason).orElse(null);
   }
 
+  public static boolean isStalled(CcStatus status) {
+    return status != null
+        && find(status.conditions, STALLED).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
   public static boolean isReady(CcStatus status) {
     return status != null
         && find(status.conditions, READY).map(c -> "True".equals(c.getStatus())).orElse(false);

@@ -12,6 +12,7 @@ import io.ccapi.operator.reconciler.CcAppReconciler;
 import io.ccapi.operator.reconciler.CcExtensionReconciler;
 import io.ccapi.operator.reconciler.CcIvrReconciler;
 import io.ccapi.operator.reconciler.CcQueueReconciler;
+import io.ccapi.operator.reconciler.CcReconciler;
 import io.ccapi.operator.reconciler.CcSubscriptionReconciler;
 import io.ccapi.operator.reconciler.OperatorServices;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Builds and runs the operator: the five controllers over one set of shared services. */
@@ -78,8 +80,8 @@ public final class CcapiOperator implements AutoCloseable {
                 o.withLeaderElectionConfiguration(leaderElection(settings.leaseNamespace(), leading));
               }
             });
-    for (Reconciler<?> r :
-        List.<Reconciler<?>>of(
+    for (CcReconciler<?, ?> r :
+        List.<CcReconciler<?, ?>>of(
             new CcAppReconciler(svc),
             new CcQueueReconciler(svc),
             new CcExtensionReconciler(svc, settings.unboundExtensionCheck(), clock),
@@ -87,6 +89,12 @@ public final class CcapiOperator implements AutoCloseable {
             new CcSubscriptionReconciler(svc),
             new CcIvrReconciler(svc))) {
       register(operator, r, settings, svc.claims());
+      if (registry != null) {
+        Gauge.builder("ccapi.resources.stalled", r, CcReconciler::stalled)
+            .description("resources whose Stalled condition is True, by kind")
+            .tag("kind", r.kind())
+            .register(registry);
+      }
     }
     operator.start();
     CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), svc.events(), leading, settings.leaseNamespace() != null);

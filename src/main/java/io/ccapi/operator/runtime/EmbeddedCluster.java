@@ -16,11 +16,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A Kubernetes API for the demo and the tests: a real kube-apiserver 1.20.2 when its binaries are
- * installed (scripts/install-test-apiserver.sh), otherwise the Fabric8 mock server in CRUD mode.
+ * A Kubernetes API for the demo and the tests: a real kube-apiserver when its binaries are installed
+ * (scripts/install-current-apiserver.sh), otherwise the Fabric8 mock server in CRUD mode.
  */
 public final class EmbeddedCluster implements AutoCloseable {
-  public static final String API_SERVER_VERSION = "1.20.2";
+  /**
+   * The real API server's Kubernetes version: the current one CI runs, or another installed one named by
+   * CCAPI_K8S_VERSION (e.g. 1.20.2 from scripts/install-test-apiserver.sh). The script has the same default.
+   */
+  public static final String API_SERVER_VERSION = System.getenv().getOrDefault("CCAPI_K8S_VERSION", "1.37.2");
   public static final Path BINARIES =
       Path.of(System.getProperty("user.home"), ".kubeapitest", "k8s", API_SERVER_VERSION + "-linux-amd64");
 

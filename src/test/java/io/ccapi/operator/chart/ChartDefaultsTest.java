@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,12 @@ class ChartDefaultsTest {
   @BeforeAll
   static void render() {
     manifests = HelmChart.inRepo().render("");
+  }
+
+  @Test
+  void kubeVersionIsTheMinimumTheReadmeStates() throws Exception {
+    assertThat(Files.readString(HelmChart.IN_REPO.resolve("Chart.yaml"))).contains("\nkubeVersion: " + HelmChart.KUBE_VERSION + "\n");
+    assertThat(Files.readString(HelmChart.REPO.resolve("README.md"))).contains("Supported Kubernetes: **1.29 and later**");
   }
 
   @Test

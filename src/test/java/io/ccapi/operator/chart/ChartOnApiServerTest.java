@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Acceptance by a real kube-apiserver 1.20.2 (RBAC authorizer on): the CRDs install, every rendered
+ * Acceptance by a real kube-apiserver (RBAC authorizer on): the CRDs install, every rendered
  * object is accepted, and SubjectAccessReviews show the operator's ServiceAccount can do what it needs
  * and nothing outside its namespaces, and the operator itself runs with the rendered args as that
  * ServiceAccount until it is ready. Skipped when the binaries are missing, unless

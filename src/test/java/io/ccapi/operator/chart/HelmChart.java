@@ -25,6 +25,8 @@ final class HelmChart {
   /** Release name and namespace used for every render; the release name makes the fullname "ccapi-operator". */
   static final String RELEASE = "ccapi-operator";
   static final String NAMESPACE = "ccapi-system";
+  /** Chart.yaml's kubeVersion: the minimum supported Kubernetes (README, Supported Kubernetes). */
+  static final String KUBE_VERSION = "\">=1.29.0-0\"";
 
   /** Values for the non-default render used by several tests. */
   static final String CUSTOM_VALUES =
@@ -57,8 +59,24 @@ final class HelmChart {
     this.dir = dir;
   }
 
+  /**
+   * The repository's chart as helm-java can render it: a copy without Chart.yaml's kubeVersion, because the
+   * Helm inside helm-java is built without a Kubernetes version and checks kubeVersion against v1.20.0
+   * (real Helm checks the cluster's, or its own recent default). ChartDefaultsTest checks kubeVersion itself.
+   */
   static HelmChart inRepo() {
-    return new HelmChart(IN_REPO);
+    return RENDERABLE;
+  }
+
+  private static final HelmChart RENDERABLE = renderableCopy();
+
+  private static HelmChart renderableCopy() {
+    try {
+      Path parent = Files.createTempDirectory("ccapi-chart");
+      return new HelmChart(IN_REPO).copyInto(parent).edit("Chart.yaml", "kubeVersion: " + KUBE_VERSION + "\n", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Path dir() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class RealApiServer {
   public static final String MISSING =
-      "no kube-apiserver/etcd in " + EmbeddedCluster.BINARIES + "; install them with scripts/install-test-apiserver.sh";
+      "no kube-apiserver/etcd in " + EmbeddedCluster.BINARIES + "; install them with scripts/install-current-apiserver.sh";
 
   private RealApiServer() {}
 
