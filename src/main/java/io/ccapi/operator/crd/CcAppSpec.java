@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
@@ -64,6 +63,7 @@ public class CcAppSpec {
       "Default relay number of the application: one of its relay numbers (status.spNumbers). Removing the field deletes the platform's default.")
   public String defaultSpNumber;
 
+  @Size(max = 4) // the reference's four categories; a bound keeps the CEL rule's cost within the API server's budget
   @ValidationRule(value = "self.all(x, self.exists_one(y, y.category == x.category))", message = "each category appears once")
   @JsonPropertyDescription(
       "Webhook event categories (webhooks/events), replacing whatever the application had. The platform cannot show them: they are sent when this list changes; removing the field deletes them (if this resource sent them).")

@@ -15,11 +15,13 @@ import java.util.List;
  * semantics, like the platform's POST ivrs/defvoices and ivrs/fastrouters).
  */
 public class CcIvrSpec extends CcChildSpec {
+  @Size(max = 100) // bounds keep the CEL rules' cost within the API server's budget
   @ValidationRule(value = "self.all(x, self.exists_one(y, y.name == x.name))", message = "each voice file name appears once")
   @JsonPropertyDescription(
       "Voice files of the app (ivrs/vfiles). Files this resource registered and that leave the list are deleted; other files are left alone.")
   public List<VoiceFile> voiceFiles;
 
+  @Size(max = 9) // the reference's nine prompts
   @ValidationRule(value = "self.all(x, self.exists_one(y, y.prompt == x.prompt))", message = "each prompt appears once")
   @JsonPropertyDescription("Default voices (ivrs/defvoices): the whole set; a prompt left out plays the platform's default.")
   public List<DefaultVoice> defaultVoices;
@@ -74,6 +76,7 @@ public class CcIvrSpec extends CcChildSpec {
   public static class FastRoute {
     @Required
     @Pattern("^[0-9]$")
+    @Size(min = 1, max = 1)
     @JsonPropertyDescription("DTMF key, one digit 0-9 (ccapi Dtmf).")
     public String dtmf;
 

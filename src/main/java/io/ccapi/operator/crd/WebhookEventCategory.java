@@ -13,7 +13,7 @@ public class WebhookEventCategory {
   public Events.Category category;
 
   @Required
-  @Size(min = 1)
+  @Size(min = 1, max = 64)
   @JsonPropertyDescription("Event names of this category (ccapi all_type), from the reference's list of the category.")
   public List<Events.Name> events;
 

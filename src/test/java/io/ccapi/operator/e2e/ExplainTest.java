@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("apiserver")
 class ExplainTest {
-  static final List<String> KINDS = List.of("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription");
+  static final List<String> KINDS = List.of("CcApp", "CcAgent", "CcQueue", "CcExtension", "CcSubscription", "CcIvr");
   static EmbeddedCluster cluster;
   static Kubectl kubectl;
 

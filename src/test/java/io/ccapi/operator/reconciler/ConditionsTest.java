@@ -169,7 +169,7 @@ class ConditionsTest {
     CcStatus same = apply(first, 2, Reason.Ready, "ok");
     conditions.set(first, same, Conditions.PASSWORD_KNOWN, false, "PasswordUnknown", "no password", 2);
     assertThat(get(same, Conditions.PASSWORD_KNOWN).getLastTransitionTime()).isEqualTo("2024-05-01T10:00:00Z");
-    assertThat(same.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+    assertThat(same.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", "Synced", Conditions.PASSWORD_KNOWN);
 
     CcStatus flipped = apply(same, 2, Reason.Ready, "ok");
     conditions.set(same, flipped, Conditions.PASSWORD_KNOWN, true, "PasswordStored", "stored", 2);
@@ -180,7 +180,7 @@ class ConditionsTest {
     CcStatus copy = new CcQueueStatus();
     copy.conditions = new java.util.ArrayList<>(flipped.conditions);
     conditions.apply(flipped, copy, 3, Reason.BackendUnavailable, "down");
-    assertThat(copy.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+    assertThat(copy.conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", "Synced", Conditions.PASSWORD_KNOWN);
     assertThat(get(copy, "Ready").getReason()).isEqualTo("BackendUnavailable");
   }
 }

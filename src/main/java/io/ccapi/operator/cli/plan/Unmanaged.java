@@ -9,6 +9,7 @@ import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.Refs;
+import io.ccapi.operator.plan.SubscriptionPlanner;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Unmanaged {
     add(out, "agents", seats.stream().map(Agents.Details::agentId).toList(), named(manifests, app, CcAgent.class, r -> r.getSpec().agentId));
     add(out, "queues", queues.stream().map(Queues.Info::queueId).toList(), named(manifests, app, CcQueue.class, r -> r.getSpec().queueId));
     add(out, "subscriptions", subscriptions.stream().map(s -> "\"" + s.name() + "\"").toList(),
-        named(manifests, app, CcSubscription.class, r -> "\"" + r.getMetadata().getName() + "\""));
+        named(manifests, app, CcSubscription.class, r -> "\"" + SubscriptionPlanner.platformName(r.getMetadata().getName(), r.getSpec()) + "\""));
     return out;
   }
 
