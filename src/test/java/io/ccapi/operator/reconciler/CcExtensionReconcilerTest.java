@@ -185,7 +185,7 @@ class CcExtensionReconcilerTest extends ControllerTest {
     assertThat(unknown.getReason()).isEqualTo(EventReason.PasswordUnknown.name());
     assertThat(unknown.getMessage()).contains("extension 8300", "desk-sip", "no value is invented", "Renew an extension password");
     assertThat(h.secret(ns, "desk-sip")).doesNotContainKey("password");
-    assertThat(adopted.getStatus().conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", Conditions.PASSWORD_KNOWN);
+    assertThat(adopted.getStatus().conditions).extracting(Condition::getType).containsExactly("Ready", "Reconciling", "Stalled", "Synced", Conditions.PASSWORD_KNOWN);
 
     h.edit(CcAgent.class, ns, "alice", a -> a.getSpec().extensionRefs = List.of());
     await().atMost(Duration.ofSeconds(10)).until(() -> h.platform.getAgent(appId, "1001").extensions() == null || h.platform.getAgent(appId, "1001").extensions().isEmpty());

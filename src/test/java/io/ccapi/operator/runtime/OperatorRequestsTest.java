@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcSubscription;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -86,7 +87,7 @@ class OperatorRequestsTest {
 
   private static void deleteAll(KubernetesClient kube) {
     for (Class<? extends io.ccapi.operator.crd.CcResource<?, ?>> kind : List.<Class<? extends io.ccapi.operator.crd.CcResource<?, ?>>>of(
-        CcAgent.class, CcExtension.class, CcQueue.class, CcSubscription.class, CcApp.class)) {
+        CcIvr.class, CcAgent.class, CcExtension.class, CcQueue.class, CcSubscription.class, CcApp.class)) {
       kube.resources(kind).inNamespace(Demo.NAMESPACE).delete();
     }
   }
