@@ -33,7 +33,11 @@ class ActsAtOnceTest {
   @Test
   void removingTheClaimAsCreateOutcomeUnknownSaysRetriesTheCreateAtOnce() {
     String ns = h.namespace();
-    h.simulator.setFaults(FaultSettings.none().withLostAnswerRate(1.0));
+    // CreateOutcomeUnknown is left only for an endpoint seen to ignore the AppId the operator sends
+    h.simulator.setFaults(FaultSettings.none().withIgnoreSuppliedAppId(true));
+    h.app(ns, "first", s -> {});
+    h.awaitReady(CcApp.class, ns, "first");
+    h.simulator.setFaults(FaultSettings.none().withIgnoreSuppliedAppId(true).withLostAnswerRate(1.0));
     h.app(ns, "lost", s -> {});
     CcApp stalled = h.awaitReason(CcApp.class, ns, "lost", Reason.CreateOutcomeUnknown);
     h.simulator.setFaults(FaultSettings.none());
