@@ -124,19 +124,35 @@ final class PlatformWrites {
     return null;
   }
 
-  /** Unbind, delete (already gone is fine: a resumed replacement), create: the answer has the new password. */
-  private static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
+  /**
+   * Unbind, delete (already gone is fine: a resumed replacement), create: the answer has the new password.
+   * A seat created with its extension may hold it bound although the view did not show it (a crash right
+   * after the create): a delete refused for a binding unbinds it from this seat once and deletes again.
+   */
+  static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
     if (o.bound()) {
       client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
     }
     try {
-      client.deleteExtension(appId, o.extension());
+      deleteIfPresent(client, appId, o.extension());
+    } catch (CcapiException e) {
+      if (o.bound() || e.errorClass() != ErrorClass.BLOCKED_BY_DEPENDENCY) {
+        throw e;
+      }
+      client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
+      deleteIfPresent(client, appId, o.extension());
+    }
+    return client.createExtension(appId, o.extension());
+  }
+
+  private static void deleteIfPresent(CcapiClient client, String appId, String extension) {
+    try {
+      client.deleteExtension(appId, extension);
     } catch (CcapiException e) {
       if (e.errorClass() != ErrorClass.NOT_FOUND) {
         throw e;
       }
     }
-    return client.createExtension(appId, o.extension());
   }
 
   /** A seat create can share a POST agents unless the platform numbers the extension created with it. */

@@ -1,0 +1,47 @@
+package io.ccapi.operator.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.ccapi.model.Apps;
+import io.ccapi.operator.ccapi.model.Extensions;
+import io.ccapi.operator.plan.Op;
+import io.ccapi.operator.simulator.SimulatorTestBase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Replacing the extension created with a seat, over HTTP against the simulator. */
+class ReplaceSeatExtensionTest extends SimulatorTestBase {
+  private static String seatWithItsOwnExtension(String agentId, String extension) {
+    String appId = sim.client.createApp(new Apps.CreateRequest("tenant " + agentId, Apps.TYPE_TELEMARKETING, null, false, null)).appId();
+    sim.client.createAgents(appId, List.of(new Agents.Agent(agentId, "w" + agentId, null, null, null, "agent", true, true, extension)));
+    return appId;
+  }
+
+
+  @Test
+  void anExtensionTheViewThoughtUnboundIsUnboundFromItsSeatAndReplaced() {
+    String appId = seatWithItsOwnExtension("1001", "8001");
+    List<?> before = sim.client.getAgent(appId, "1001").extensions();
+
+    Extensions.Credentials replaced =
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1001", "8001", false, "a-extensions"));
+
+    assertThat(before).as("the platform binds the extension created with the seat").hasSize(1);
+    assertThat(replaced.extension()).isEqualTo("8001");
+    assertThat(replaced.password()).isNotBlank();
+    assertThat(sim.client.getAgent(appId, "1001").extensions()).as("unbound until the plan's BindAgentExtensions").isNullOrEmpty();
+  }
+
+  @Test
+  void aResumedReplacementWhoseExtensionIsGoneCreatesIt() {
+    String appId = seatWithItsOwnExtension("1002", "8002");
+    sim.client.unbindAgentExtensions(appId, "1002", List.of("8002"));
+    sim.client.deleteExtension(appId, "8002");
+
+    Extensions.Credentials replaced =
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1002", "8002", false, "a-extensions"));
+
+    assertThat(replaced.extension()).isEqualTo("8002");
+  }
+}
