@@ -109,7 +109,7 @@ class ChartOnApiServerTest {
     }
     assertLeaderElection(sa, DEFAULT_NAMESPACE);
     assertDenied(sa, "anywhere", "/secrets:delete", "ccapi.io/ccapps:create", "ccapi.io/ccapps:delete", "/pods:list",
-        "/configmaps:get", "coordination.k8s.io/leases:create");
+        "/configmaps:create", "coordination.k8s.io/leases:create");
     assertClusterScopedDenied(sa);
 
     assertOperatorRunsWithTheseRights(manifests, DEFAULT_NAMESPACE, "default-release");
