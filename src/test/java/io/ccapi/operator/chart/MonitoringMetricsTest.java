@@ -161,6 +161,7 @@ class MonitoringMetricsTest {
     app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
     CcAppSpec spec = new CcAppSpec();
     spec.endpoint = endpoint;
+    spec.insecure = endpoint.startsWith("http://");
     spec.credentialsSecretRef = secret;
     spec.displayName = name;
     app.setSpec(spec);
