@@ -72,7 +72,7 @@ class LeanJarTest {
       Path kubeconfig = Files.createTempFile("ccapi-lean-", ".kubeconfig");
       Files.writeString(kubeconfig, cluster.kubeconfig());
       int port = freePort();
-      Process p = start(List.of("run", "--metrics-port", String.valueOf(port)), kubeconfig);
+      Process p = start(List.of("run", "--leader-election=false", "--metrics-port", String.valueOf(port)), kubeconfig);
       try {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> get(http, port, "/readyz").statusCode() == 200);
