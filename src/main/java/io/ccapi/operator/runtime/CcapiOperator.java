@@ -161,12 +161,7 @@ public final class CcapiOperator implements AutoCloseable {
           // resume or retry a create wake a reconcile; the operator's own status and claim writes do not.
           o.withGenerationAware(false);
           o.withOnUpdateFilter((now, before) -> ReconcileTriggers.worthReconciling((HasMetadata) now, (HasMetadata) before, claims));
-          o.withRetry(
-              new GenericRetry()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setIntervalMultiplier(2)
-                  .setMaxInterval(Duration.ofMinutes(5).toMillis())
-                  .withoutMaxAttempts());
+          o.withRetry(retry(settings.pollInterval()));
           if (settings.namespaces().isEmpty()) {
             o.watchingAllNamespaces();
           } else {
@@ -174,6 +169,18 @@ public final class CcapiOperator implements AutoCloseable {
           }
         };
     operator.register(reconciler, (Consumer) config);
+  }
+
+  /**
+   * Backoff from 1 s, doubling, capped at the poll interval (as Crossplane caps it at its poll): once the
+   * platform recovers, a failing resource is back within one poll, as every healthy one is checked.
+   */
+  static GenericRetry retry(Duration pollInterval) {
+    return new GenericRetry()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setIntervalMultiplier(2)
+        .setMaxInterval(Math.max(1000, pollInterval.toMillis()))
+        .withoutMaxAttempts();
   }
 
   public Operator operator() {

@@ -59,7 +59,8 @@ class SecretHygieneTest extends ProcessTier {
     tenant.createChildren();
     await().atMost(Duration.ofSeconds(120)).until(() -> tenant.ready() >= tenant.resources() - 3);
     sim.faults("{\"errorRate\":0,\"timeoutRate\":0,\"lostAnswerRate\":0}");
-    await().atMost(Duration.ofSeconds(60)).until(() -> tenant.ready() == tenant.resources());
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tenant.notReady())
+        .as("not Ready once the faults stop").allMatch(r -> r.startsWith("CcApp/wrong:")));
     op.close(); // flushes the log
 
     Secrets secrets = Secrets.of(sim);
