@@ -11,6 +11,7 @@ import io.ccapi.operator.cli.plan.ManifestLoader;
 import io.ccapi.operator.cli.plan.ManifestSet;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcSubscription;
 import io.ccapi.operator.crd.ManagementPolicy;
@@ -66,21 +67,24 @@ class ExportTenantCommandTest {
 
     assertThat(export.exit).as(export.text()).isZero();
     assertThat(SimCounts.of(simulator.baseUrl()).writesSince(before)).as("writes of the export").isEmpty();
-    assertThat(export.err.toString()).contains("read seats: 500/520 (page 1/2)", "read seats: 520/520 (page 2/2)", "read 6 queues", "read 3 subscriptions");
+    assertThat(export.err.toString()).contains("read seats: 500/520 (page 1/2)", "read seats: 520/520 (page 2/2)", "read 6 queues", "read 3 subscriptions",
+        "read the IVR: 2 voice files, 3 default voices, 3 fast router keys");
     assertThat(export.out.toString())
-        .contains("1 CcApp, 6 CcQueues, 260 CcExtensions, 520 CcAgents, 2 CcSubscriptions, 1 Secret template")
-        .contains("subscription 3 \"Call Events\": its name is not a Kubernetes name")
+        .contains("1 CcApp, 6 CcQueues, 260 CcExtensions, 520 CcAgents, 1 CcIvr, 3 CcSubscriptions, 1 Secret template")
         .contains("extensions bound to no seat: the ccapi API cannot list them")
-        .contains("export: 789 resources, 2 notes, managementPolicy Observe, 0 writes sent")
+        .contains("webhook event categories (webhooks/events): the ccapi API cannot read them")
+        .contains("export: 791 resources, 2 notes, managementPolicy Observe, 0 writes sent")
         .doesNotContain(SimulatorConfig.DEFAULT_AUTH_TOKEN);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-          "00-credentials.yaml", "01-ccapp.yaml", "02-ccqueues.yaml", "03-ccextensions.yaml", "04-ccagents.yaml", "05-ccsubscriptions.yaml", "export-report.txt");
+          "00-credentials.yaml", "01-ccapp.yaml", "02-ccqueues.yaml", "03-ccextensions.yaml", "04-ccagents.yaml", "05-ccivrs.yaml", "06-ccsubscriptions.yaml",
+          "export-report.txt");
     }
     assertThat(Files.readString(dir.resolve("01-ccapp.yaml"))).containsPattern("defaultSpNumber: \"?" + TenantFixture.APP_RELAY).contains("insecure: true");
     assertThat(Files.readString(dir.resolve("00-credentials.yaml"))).doesNotContain("sid:", "authToken:", SimulatorConfig.DEFAULT_AUTH_TOKEN);
     assertThat(Files.readString(dir.resolve("03-ccextensions.yaml"))).contains("# The platform never shows an extension's password");
-    assertThat(Files.readString(dir.resolve("export-report.txt"))).contains("Call Events", "not in the manifests");
+    assertThat(Files.readString(dir.resolve("export-report.txt"))).contains("not in the manifests", "webhook event categories");
+    assertThat(Files.readString(dir.resolve("06-ccsubscriptions.yaml"))).contains("name: call-events-2", "name: Call Events");
 
     ManifestSet manifests = new ManifestLoader("default", new PrintWriter(new StringWriter())).load(List.of(dir));
     assertThat(manifests.all(CcAgent.class)).hasSize(520).allSatisfy(a -> {
@@ -94,6 +98,13 @@ class ExportTenantCommandTest {
     assertThat(manifests.find(CcAgent.class, "acme", "agent-1011").orElseThrow().getSpec().displayName).isEqualTo("坐席11");
     assertThat(manifests.find(CcAgent.class, "acme", "agent-1-1013")).isPresent();
     assertThat(manifests.find(CcAgent.class, "acme", "agent-3-1003").orElseThrow().getSpec().defaultSpNumber).isEqualTo(TenantFixture.RELAY);
+    assertThat(manifests.find(CcAgent.class, "acme", "agent-6-1006").orElseThrow().getSpec().wrapUpTime).isEqualTo(TenantFixture.WRAP_UP_SECONDS);
+    assertThat(manifests.find(CcAgent.class, "acme", "agent-5-1005").orElseThrow().getSpec().wrapUpTime).as("the platform shows 0").isZero();
+    assertThat(manifests.find(CcIvr.class, "acme", "acme-support").orElseThrow().getSpec()).satisfies(ivr -> {
+      assertThat(ivr.voiceFiles).extracting(f -> f.name).containsExactlyInAnyOrder("welcome.wav", "closed.wav");
+      assertThat(ivr.defaultVoices).extracting(v -> v.prompt.name()).containsExactly("Welcome", "ClosingTime", "Hold");
+      assertThat(ivr.fastRouter).extracting(r -> r.dtmf + "->" + r.queueRef).containsExactly("1->queue-1-9001", "2->queue-2-9002", "3->queue-3-9003");
+    });
     assertThat(manifests.all(CcQueue.class)).hasSize(6);
     assertThat(manifests.all(CcExtension.class)).hasSize(260);
     assertThat(manifests.all(CcSubscription.class)).extracting(s -> s.getMetadata().getName()).containsExactlyElementsOf(TenantFixture.SUBSCRIPTIONS);
@@ -101,16 +112,16 @@ class ExportTenantCommandTest {
     SimCounts beforePlan = SimCounts.of(simulator.baseUrl());
     Run plan = run(ENV, "plan", "-f", dir.toString(), "--kubeconfig", "none");
     assertThat(plan.exit).as(plan.text()).isZero();
-    assertThat(plan.out.toString()).contains("plan: 789 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent");
-    assertThat(plan.out.toString().lines().toList()).containsSubsequence(
-        "CcApp acme/acme-support: in the platform, not in the manifests (never deleted):", "  1 subscriptions [\"Call Events\"]");
+    assertThat(plan.out.toString()).contains("plan: 791 resources, 0 creates, 0 updates, 0 binds, 0 unbinds, 0 deletes, 0 writes sent")
+        .doesNotContain("not in the manifests");
     assertThat(SimCounts.of(simulator.baseUrl()).writesSince(beforePlan)).isEmpty();
 
     // a seat made after the export: plan reports it, plans nothing for it, and still exits 0
     platform().createAgents(tenant.appId(), List.of(new Agents.Agent("9999", "W9999", "Late", null, null, "agent", true, false, null)));
     Run later = run(ENV, "plan", "-f", dir.toString(), "--kubeconfig", "none");
     assertThat(later.exit).as(later.text()).isZero();
-    assertThat(later.out.toString()).contains("  1 agents [9999]", "  1 subscriptions [\"Call Events\"]");
+    assertThat(later.out.toString().lines().toList()).containsSubsequence(
+        "CcApp acme/acme-support: in the platform, not in the manifests (never deleted):", "  1 agents [9999]");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcResource;
 import io.ccapi.operator.crd.CcSubscription;
@@ -45,7 +46,8 @@ import picocli.CommandLine;
 
 /**
  * The round trip of {@code export tenant} on a real kube-apiserver: a tenant made by direct ccapi calls
- * (200 seats, 20 queues, extensions bound and unbound, subscriptions, seat and app relay defaults) is
+ * (200 seats, 20 queues, extensions bound and unbound, subscriptions, seat and app relay defaults, wrap-up
+ * times, an IVR) is
  * exported, applied with kubectl to a fresh operator, every resource turns Ready, and the simulator
  * receives no write: neither under Observe, nor from {@code plan} on the files, nor after switching the
  * policy to Manage (a second export with {@code --policy manage}, applied over the first). The methods build
@@ -58,7 +60,7 @@ class ExportRoundTripOnApiServerTest {
   static final int SEATS = 200;
   static final int QUEUES = 20;
   static final List<Class<? extends CcResource<?, ?>>> KINDS =
-      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcSubscription.class);
+      List.of(CcApp.class, CcQueue.class, CcExtension.class, CcAgent.class, CcIvr.class, CcSubscription.class);
 
   static EmbeddedCluster cluster;
   static KubernetesClient kube;
@@ -97,7 +99,7 @@ class ExportRoundTripOnApiServerTest {
   @Order(1)
   void exportedTenantAppliedUnderObserveIsReadyWithoutAWrite() throws Exception {
     String out = export("observe", dir.resolve("observe"));
-    assertThat(out).contains(SEATS + " CcAgents", QUEUES + " CcQueues", tenant.boundExtensions() + SEATS / 4 + " CcExtensions", "2 CcSubscriptions", "0 writes sent");
+    assertThat(out).contains(SEATS + " CcAgents", QUEUES + " CcQueues", tenant.boundExtensions() + SEATS / 4 + " CcExtensions", "1 CcIvr", "3 CcSubscriptions", "0 writes sent");
     ok(kubectl.run("create", "namespace", NS));
     ok(kubectl.run("create", "secret", "generic", "ccapi-credentials", "-n", NS,
         "--from-literal=sid=" + SimulatorConfig.DEFAULT_SID, "--from-literal=authToken=" + SimulatorConfig.DEFAULT_AUTH_TOKEN));
@@ -106,7 +108,7 @@ class ExportRoundTripOnApiServerTest {
     awaitAllReady(ManagementPolicy.Observe);
     awaitPolls(2);
     assertThat(counts().writesSince(beforeExport)).as("platform writes: export, apply, Observe").isEmpty();
-    assertThat(all()).hasSize(1 + QUEUES + tenant.boundExtensions() + SEATS / 4 + SEATS + 2);
+    assertThat(all()).hasSize(1 + QUEUES + tenant.boundExtensions() + SEATS / 4 + SEATS + 1 + 3);
     for (CcResource<?, ?> r : all()) {
       assertThat(r.getStatus().inSync).as(r.getKind() + " " + r.getMetadata().getName() + " " + r.getStatus().plannedOperations).isTrue();
     }
@@ -149,6 +151,9 @@ class ExportRoundTripOnApiServerTest {
     assertThat(counts().writesSince(beforeExport)).isEmpty();
     CcAgent agent = kube.resources(CcAgent.class).inNamespace(NS).withName("agent-2-1002").get();
     assertThat(agent.getMetadata().getAnnotations().get(Annotations.CLAIM)).contains("ADOPTED", "1002");
+    assertThat(kube.resources(CcAgent.class).inNamespace(NS).withName("agent-6-1006").get().getStatus().wrapUpTime).isEqualTo(TenantFixture.WRAP_UP_SECONDS);
+    assertThat(kube.resources(CcSubscription.class).inNamespace(NS).withName("call-events-2").get().getStatus().inSync).isTrue();
+    assertThat(kube.resources(CcIvr.class).inNamespace(NS).withName("acme-support").get().getStatus().fastRouter).hasSize(3);
   }
 
   // ---- helpers

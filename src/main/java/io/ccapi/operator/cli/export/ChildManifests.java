@@ -54,6 +54,11 @@ final class ChildManifests {
     return out;
   }
 
+  /** The name of the CcQueue exported for {@code queueId}, null when it was not exported. */
+  String queueName(String queueId) {
+    return queueNames.get(queueId);
+  }
+
   /** One CcExtension per extension bound to a seat: the API lists extensions nowhere else. */
   List<CcExtension> extensions(List<Agents.Details> seats) {
     List<String> numbers = seats.stream().flatMap(s -> refs(s).stream()).distinct().sorted(Resources.BY_ID).toList();
@@ -87,6 +92,7 @@ final class ChildManifests {
     spec.email = NotExportable.length("email", NotExportable.fit("email", AppManifest.blankToNull(seat.email()), Patterns.EMAIL), 0, 128);
     spec.role = NotExportable.oneOf("role", seat.role(), CcAgentSpec.Role.class);
     spec.enabled = !Boolean.FALSE.equals(seat.enable());
+    spec.wrapUpTime = NotExportable.atLeast("wrapUpTime", seat.wrapUpTime(), 0);
     spec.createExtension = null; // only read at creation: the seat exists
     spec.extensionRefs = references(refs(seat), extensionNames, "extension");
     spec.queueRefs = references(Objects.requireNonNullElse(seat.queues(), List.of()), queueNames, "queue");

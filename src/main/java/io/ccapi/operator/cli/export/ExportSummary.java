@@ -23,7 +23,8 @@ public final class ExportSummary {
   public List<String> report() {
     List<String> lines = new ArrayList<>();
     lines.add("export of application " + tenant.app().appId() + " (\"" + tenant.app().name() + "\"), managementPolicy " + options.policy());
-    lines.add("read: " + tenant.queues().size() + " queues, " + tenant.seats().size() + " seats, " + tenant.subscriptions().size() + " subscriptions");
+    lines.add("read: " + tenant.queues().size() + " queues, " + tenant.seats().size() + " seats, " + tenant.subscriptions().size() + " subscriptions, "
+        + tenant.ivr().files().size() + " voice files, " + tenant.ivr().voices().size() + " default voices, " + tenant.ivr().router().size() + " fast router keys");
     lines.add("written: " + counts());
     lines.add("not in the manifests (the operator never deletes what its manifests do not mention):");
     exported.notExported().forEach(l -> lines.add("  - " + l));
@@ -41,6 +42,6 @@ public final class ExportSummary {
 
   private String counts() {
     return "1 CcApp, " + exported.queues().size() + " CcQueues, " + exported.extensions().size() + " CcExtensions, "
-        + exported.agents().size() + " CcAgents, " + exported.subscriptions().size() + " CcSubscriptions, 1 Secret template";
+        + exported.agents().size() + " CcAgents, " + exported.ivrs().size() + " CcIvr, " + exported.subscriptions().size() + " CcSubscriptions, 1 Secret template";
   }
 }

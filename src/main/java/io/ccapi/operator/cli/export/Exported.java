@@ -3,6 +3,7 @@ package io.ccapi.operator.cli.export;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
+import io.ccapi.operator.crd.CcIvr;
 import io.ccapi.operator.crd.CcQueue;
 import io.ccapi.operator.crd.CcSubscription;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,11 +19,12 @@ public record Exported(
     List<CcQueue> queues,
     List<CcExtension> extensions,
     List<CcAgent> agents,
+    List<CcIvr> ivrs,
     List<CcSubscription> subscriptions,
     List<String> notExported) {
 
   /** Resources written (the Secret template not counted). */
   public int resources() {
-    return 1 + queues.size() + extensions.size() + agents.size() + subscriptions.size();
+    return 1 + queues.size() + extensions.size() + agents.size() + ivrs.size() + subscriptions.size();
   }
 }

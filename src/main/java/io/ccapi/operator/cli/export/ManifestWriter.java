@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Writes {@link Exported} manifests, one file per kind, numbered in the order the operator's work depends
- * on them (the Secret, the app, queues, extensions, seats, subscriptions), so {@code kubectl apply -f DIR}
+ * on them (the Secret, the app, queues, extensions, seats, the IVR, subscriptions), so {@code kubectl apply -f DIR}
  * applies them in that order; the report goes beside them in a file kubectl does not read.
  */
 public final class ManifestWriter {
@@ -42,7 +42,8 @@ public final class ManifestWriter {
       files.add(file(dir, "02-ccqueues.yaml", exported.queues(), r -> ""));
       files.add(file(dir, "03-ccextensions.yaml", exported.extensions(), ManifestWriter::passwordComment));
       files.add(file(dir, "04-ccagents.yaml", exported.agents(), r -> ""));
-      files.add(file(dir, "05-ccsubscriptions.yaml", exported.subscriptions(), r -> ""));
+      files.add(file(dir, "05-ccivrs.yaml", exported.ivrs(), r -> ""));
+      files.add(file(dir, "06-ccsubscriptions.yaml", exported.subscriptions(), r -> ""));
       Path reportFile = dir.resolve(REPORT);
       Files.write(reportFile, report);
       files.add(reportFile);

@@ -23,6 +23,14 @@ final class NotExportable extends RuntimeException {
     return value;
   }
 
+  /** {@code value} if it is at least {@code min} (null passes: the field is left out). */
+  static Integer atLeast(String field, Integer value, int min) {
+    if (value != null && value < min) {
+      throw new NotExportable(field + " " + value + " is below the CRD's minimum " + min);
+    }
+    return value;
+  }
+
   /** The constant of {@code type} named {@code value}. */
   static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
     try {

@@ -18,9 +18,10 @@ public final class TenantExport {
     var queues = children.queues(tenant.queues());
     var extensions = children.extensions(tenant.seats());
     var agents = children.agents(tenant.seats());
+    var ivrs = IvrManifest.of(tenant.ivr(), children::queueName, resources, notExported);
     var subscriptions = SubscriptionManifests.of(tenant.subscriptions(), resources, notExported);
     notExported.addAll(PlatformOnly.of());
-    return new Exported(AppManifest.credentials(options), app, queues, extensions, agents, subscriptions, List.copyOf(notExported));
+    return new Exported(AppManifest.credentials(options), app, queues, extensions, agents, ivrs, subscriptions, List.copyOf(notExported));
   }
 
   /** The CcApp; without it nothing can be exported, so what it cannot hold is an error. */

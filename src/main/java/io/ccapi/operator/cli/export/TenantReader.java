@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads a tenant with GETs only: the app, its relay numbers, queues, every seat (page by page, a progress
- * line per page) and subscriptions. Extensions have no list in the API: they are seen on the seats.
+ * line per page), subscriptions and the IVR (voice files, default voices, fast router). Extensions have no list in the API: they are seen on the seats.
  */
 public final class TenantReader {
   private final CcapiClient client;
@@ -32,7 +32,10 @@ public final class TenantReader {
         say("read seats: " + seatsRead + "/" + page.total() + " (page " + page.currPage() + "/" + Math.max(1, page.totalPage()) + ")"));
     var subscriptions = client.listSubscriptions(appId);
     say("read " + subscriptions.size() + " subscriptions");
-    return new Tenant(app, numbers == null ? new SpNumbers.Numbers(List.of(), "") : numbers, queues, seats, subscriptions);
+    Tenant.Ivr ivr = new Tenant.Ivr(client.listVoiceFiles(appId), client.getDefVoices(appId), client.getFastRouter(appId));
+    say("read the IVR: " + ivr.files().size() + " voice files, " + ivr.voices().size() + " default voices, "
+        + ivr.router().size() + " fast router keys");
+    return new Tenant(app, numbers == null ? new SpNumbers.Numbers(List.of(), "") : numbers, queues, seats, subscriptions, ivr);
   }
 
   private void say(String line) {

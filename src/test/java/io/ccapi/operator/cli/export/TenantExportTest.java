@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.ExtensionRef;
+import io.ccapi.operator.ccapi.model.Ivrs;
 import io.ccapi.operator.ccapi.model.Queues;
 import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.ccapi.model.Subscriptions;
@@ -13,6 +14,7 @@ import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.DeletionPolicy;
 import io.ccapi.operator.crd.ManagementPolicy;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pure mapping from what the platform shows to manifests, and what it leaves out, with why. */
@@ -54,6 +56,7 @@ class TenantExportTest {
     assertThat(e.queues()).extracting(q -> q.getSpec().queueId).containsExactly("9001");
     assertThat(e.agents()).extracting(a -> a.getSpec().agentId).containsExactly("1004");
     assertThat(e.subscriptions()).extracting(s -> s.getMetadata().getName()).containsExactly("ok-name");
+    assertThat(e.ivrs()).isEmpty();
     assertThat(e.notExported()).contains(
         "queue 9002: strategy \"weighted_magic\" is not one the CRD knows",
         "extension 0123: extension \"0123\" does not fit the CRD (^[1-9][0-9]{3}$)",
@@ -62,6 +65,72 @@ class TenantExportTest {
         "agent 1003: bound to extension 0123, which is not exported",
         "subscription 2 \"ok-name\": another subscription has this name, and the operator finds subscriptions by name",
         "subscription 3 \"bad\": event \"no_such_event\" is not one the CRD knows");
+  }
+
+  @Test
+  void aSubscriptionNamedUnlikeAResourceKeepsItsPlatformNameInSpecName() {
+    Exported e = TenantExport.of(tenant(List.of(), List.of(), List.of(
+        new Subscriptions.Subscription(1L, "https://h.example.com", "call-events", List.of("end"), true),
+        new Subscriptions.Subscription(2L, "https://h.example.com", "Call Events", List.of("end"), false),
+        new Subscriptions.Subscription(3L, "https://h.example.com", "来电", List.of("begin"), true))), OPTIONS);
+
+    assertThat(e.subscriptions()).extracting(s -> s.getMetadata().getName() + "=" + s.getSpec().name)
+        .containsExactly("call-events=null", "call-events-2=Call Events", "subscription=来电");
+    assertThat(e.notExported()).noneMatch(l -> l.startsWith("subscription"));
+  }
+
+  @Test
+  void aSeatKeepsItsWrapUpTime() {
+    Agents.Details seat = seat("1001", "Alice", null, List.of(), List.of());
+    Agents.Details slow = new Agents.Details(APP.appId(), "1002", "W1002", "Bob", null, null, "agent", List.of(), null, List.of(), List.of(""), 4, 3, 45, true);
+    Agents.Details negative = new Agents.Details(APP.appId(), "1003", "W1003", "Eve", null, null, "agent", List.of(), null, List.of(), List.of(""), 4, 3, -1, true);
+    Exported e = TenantExport.of(tenant(List.of(), List.of(seat, slow, negative), List.of()), OPTIONS);
+
+    assertThat(e.agents()).extracting(a -> a.getSpec().agentId + "=" + a.getSpec().wrapUpTime).containsExactly("1001=null", "1002=45");
+    assertThat(e.notExported()).contains("agent 1003: wrapUpTime -1 is below the CRD's minimum 0");
+  }
+
+  @Test
+  void theIvrBecomesOneCcIvrNamedLikeItsAppWithItsQueuesByName() {
+    Tenant.Ivr ivr = new Tenant.Ivr(
+        List.of(new Ivrs.VoiceFile("welcome.wav", "wav", "greeting"), new Ivrs.VoiceFile("bye.wav", "wav", "")),
+        Map.of("Welcome", Map.of("Type", "wav", "Content", "welcome.wav"), "Hold", Map.of("Type", "tts", "Content", "please hold"), "ClosingTime", "default"),
+        List.of(new Ivrs.FastRoute("2", "support", "9002"), new Ivrs.FastRoute("1", "sales", "9001")));
+    Exported e = TenantExport.of(tenant(List.of(queue("9001", "Sales", "round_robin"), queue("9002", "Support", "round_robin")), List.of(), List.of(), ivr), OPTIONS);
+
+    assertThat(e.ivrs()).singleElement().satisfies(r -> {
+      assertThat(r.getMetadata().getName()).isEqualTo(e.app().getMetadata().getName());
+      assertThat(r.getMetadata().getAnnotations()).containsEntry(Annotations.ADOPT, "true");
+      assertThat(r.getSpec().deletionPolicy).isEqualTo(DeletionPolicy.Orphan);
+      assertThat(r.getSpec().voiceFiles).extracting(f -> f.name + "/" + f.type + "/" + f.description).containsExactly("welcome.wav/wav/greeting", "bye.wav/wav/null");
+      assertThat(r.getSpec().defaultVoices).extracting(v -> v.prompt + "=" + v.type + ":" + v.content)
+          .containsExactly("Welcome=wav:welcome.wav", "ClosingTime=platformDefault:null", "Hold=tts:please hold");
+      assertThat(r.getSpec().fastRouter).extracting(f -> f.dtmf + "->" + f.queueRef + " " + f.description).containsExactly("1->sales-9001 sales", "2->support-9002 support");
+    });
+    assertThat(e.resources()).isEqualTo(1 + 2 + 1);
+  }
+
+  @Test
+  void anIvrSectionTheCrdCannotHoldIsLeftOutAndReportedTheOthersStay() {
+    Tenant.Ivr ivr = new Tenant.Ivr(List.of(new Ivrs.VoiceFile("a b.wav", "wav", "")), Map.of("Welcome", "default"),
+        List.of(new Ivrs.FastRoute("1", "gone", "9099")));
+    Exported e = TenantExport.of(tenant(List.of(), List.of(), List.of(), ivr), OPTIONS);
+
+    assertThat(e.ivrs()).singleElement().satisfies(r -> {
+      assertThat(r.getSpec().voiceFiles).isNull();
+      assertThat(r.getSpec().fastRouter).isNull();
+      assertThat(r.getSpec().defaultVoices).hasSize(1);
+    });
+    assertThat(e.notExported()).contains(
+        "IVR voice files: voice file name \"a b.wav\" does not fit the CRD (^[^/\\s]+$) (the section is left out of the CcIvr, so it is not managed)",
+        "IVR fast router: key 1 routes to queue 9099, which is not exported (the section is left out of the CcIvr, so it is not managed)");
+    assertThat(TenantExport.of(tenant(List.of(), List.of(), List.of()), OPTIONS).ivrs()).as("a tenant without IVR").isEmpty();
+  }
+
+  @Test
+  void webhookEventsAreReportedAsUnreadable() {
+    assertThat(TenantExport.of(tenant(List.of(), List.of(), List.of()), OPTIONS).notExported())
+        .anyMatch(l -> l.startsWith("webhook event categories (webhooks/events): the ccapi API cannot read them"));
   }
 
   @Test
@@ -88,6 +157,10 @@ class TenantExportTest {
 
   static Tenant tenant(List<Queues.Info> queues, List<Agents.Details> seats, List<Subscriptions.Subscription> subscriptions) {
     return new Tenant(APP, new SpNumbers.Numbers(List.of(), ""), queues, seats, subscriptions);
+  }
+
+  static Tenant tenant(List<Queues.Info> queues, List<Agents.Details> seats, List<Subscriptions.Subscription> subscriptions, Tenant.Ivr ivr) {
+    return new Tenant(APP, new SpNumbers.Numbers(List.of(), ""), queues, seats, subscriptions, ivr);
   }
 
   static Queues.Info queue(String id, String name, String strategy) {
