@@ -152,7 +152,8 @@ class ExportRoundTripOnApiServerTest {
     CcAgent agent = kube.resources(CcAgent.class).inNamespace(NS).withName("agent-2-1002").get();
     assertThat(agent.getMetadata().getAnnotations().get(Annotations.CLAIM)).contains("ADOPTED", "1002");
     assertThat(kube.resources(CcAgent.class).inNamespace(NS).withName("agent-6-1006").get().getStatus().wrapUpTime).isEqualTo(TenantFixture.WRAP_UP_SECONDS);
-    assertThat(kube.resources(CcSubscription.class).inNamespace(NS).withName("call-events-2").get().getStatus().inSync).isTrue();
+    assertThat(kube.resources(CcSubscription.class).inNamespace(NS).withName("call-events-2").get().getMetadata().getAnnotations().get(Annotations.CLAIM))
+        .as("the subscription named \"Call Events\" in the platform").contains("ADOPTED");
     assertThat(kube.resources(CcIvr.class).inNamespace(NS).withName("acme-support").get().getStatus().fastRouter).hasSize(3);
   }
 
