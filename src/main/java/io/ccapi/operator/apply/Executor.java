@@ -56,8 +56,9 @@ public final class Executor {
   }
 
   /**
-   * What applying produced. {@code replan}: a create met an object that is ours or was adopted, so the
-   * rest of the plan (made for a new object) was skipped. {@code createdId}: the platform id a create
+   * What applying produced. {@code replan}: a create met an object that is ours or was adopted, or a
+   * replacement extension got another number, so the rest of the plan (made for what it expected) was
+   * skipped. {@code createdId}: the platform id a create
    * returned; {@code createdApp}: the application POST apps returned.
    */
   public record Result(boolean replan, String createdId, Apps.App createdApp) {
@@ -94,12 +95,12 @@ public final class Executor {
     if (op.createsClaimedObject()) {
       return create(t, op, subject);
     }
-    String note = "";
+    OnceOnlyValues.Stored stored = new OnceOnlyValues.Stored(null, "");
     try {
       onceOnly.prepare(t, op);
       Object answer = writes.write(t.app(), op);
       report(t.app(), op, answer);
-      note = onceOnly.store(t, op, answer, () -> { }).note();
+      stored = onceOnly.store(t, op, answer, () -> { });
     } catch (CcapiException e) {
       forget(t.app(), op);
       boolean alreadyDone = (op.verb() == Op.Verb.DELETE || op.verb() == Op.Verb.UNBIND) && e.errorClass() == ErrorClass.NOT_FOUND;
@@ -108,11 +109,11 @@ public final class Executor {
       }
     }
     if (op.verb() == Op.Verb.UPDATE) {
-      events.normal(t.resource(), EventReason.Updated, op.text() + note);
+      events.normal(t.resource(), EventReason.Updated, op.text() + stored.note());
     } else if (op.verb() == Op.Verb.CREATE) {
       events.normal(t.resource(), EventReason.Created, eventText(op));
     }
-    return new Result(false, null, null);
+    return stored.replan() ? Result.REPLAN : new Result(false, null, null);
   }
 
   private Result create(Target t, Op op, String subject) {

@@ -25,12 +25,17 @@ final class OnceOnlyValues {
   }
 
   /**
-   * The platform id the answer assigned (null when the create named it), a note for the Event, and an
-   * operation the create needs after it (or null).
+   * The platform id the answer assigned (null when the create named it), a note for the Event, an
+   * operation the create needs after it (or null), and whether the rest of the plan no longer fits (a
+   * replacement extension got another number).
    */
-  record Stored(String id, String note, Op followUp) {
+  record Stored(String id, String note, Op followUp, boolean replan) {
     Stored(String id, String note) {
-      this(id, note, null);
+      this(id, note, null, false);
+    }
+
+    Stored(String id, String note, Op followUp) {
+      this(id, note, followUp, false);
     }
   }
 
@@ -50,7 +55,7 @@ final class OnceOnlyValues {
       return new Stored(null, created.isPresent() ? "; password of extension " + created.get().extension() + " stored in Secret " + o.secretName() : "");
     }
     if (op instanceof Op.ReplaceSeatExtension o) {
-      return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
+      return replacement(t, o, (Extensions.Credentials) answer);
     }
     if (op instanceof Op.CreateExtension o) {
       return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
@@ -69,6 +74,17 @@ final class OnceOnlyValues {
     if (op instanceof Op.ReplaceSeatExtension o) {
       secrets.write(t.resource(), o.secretName(), Map.of("extension", o.extension()));
     }
+  }
+
+  /** The replacement's number may differ: the platform had given the old one to another seat. */
+  private Stored replacement(Executor.Target t, Op.ReplaceSeatExtension o, Extensions.Credentials created) {
+    String number = Objects.requireNonNullElse(created.extension(), o.extension());
+    Stored stored = extension(t, o.secretName(), number, created);
+    if (number.equals(o.extension())) {
+      return stored;
+    }
+    return new Stored(null, "; extension " + o.extension() + " belongs to another seat now (the platform gave the number away while"
+        + " its replacement was interrupted), so extension " + number + " was created instead" + stored.note(), null, true);
   }
 
   private Stored extension(Executor.Target t, String secretName, String number, Extensions.Credentials created) {

@@ -1,11 +1,13 @@
 package io.ccapi.operator.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Apps;
 import io.ccapi.operator.ccapi.model.Extensions;
 import io.ccapi.operator.plan.Op;
+import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.simulator.SimulatorTestBase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,6 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
     sim.client.createAgents(appId, List.of(new Agents.Agent(agentId, "w" + agentId, null, null, null, "agent", true, true, extension)));
     return appId;
   }
-
 
   @Test
   void anExtensionTheViewThoughtUnboundIsUnboundFromItsSeatAndReplaced() {
@@ -43,5 +44,36 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
         PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1002", "8002", false, "a-extensions"));
 
     assertThat(replaced.extension()).isEqualTo("8002");
+  }
+
+  @Test
+  void aNumberThePlatformGaveToAnotherSeatIsLeftToItAndTheNextFreeOneIsCreated() {
+    String appId = seatWithItsOwnExtension("1003", "8001");
+    sim.client.unbindAgentExtensions(appId, "1003", List.of("8001"));
+    sim.client.deleteExtension(appId, "8001");
+    sim.client.createAgents(appId, List.of(new Agents.Agent("1004", "w1004", null, null, null, "agent", true, true, null)));
+    sim.client.createExtension(appId, "8002"); // someone else's, unbound
+
+    Extensions.Credentials replaced =
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1003", "8001", false, "a-extensions"));
+
+    assertThat(replaced.extension()).isEqualTo("8003");
+    assertThat(replaced.password()).isNotBlank();
+    assertThat(sim.client.getAgent(appId, "1004").extensions()).singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo("8001"));
+  }
+
+  @Test
+  void whenEveryNumberTriedIsTakenTheSeatSaysSoAndNothingIsCreated() {
+    String appId = seatWithItsOwnExtension("1005", "9940");
+    sim.client.unbindAgentExtensions(appId, "1005", List.of("9940"));
+    sim.client.deleteExtension(appId, "9940");
+    sim.client.createAgents(appId, List.of(new Agents.Agent("1006", "w1006", null, null, null, "agent", true, true, "9940")));
+    for (int n = 9941; n <= 9999; n++) {
+      sim.client.createExtension(appId, Integer.toString(n));
+    }
+
+    assertThatThrownBy(() -> PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1005", "9940", false, "a-extensions")))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("extension 9940, created with this seat, now belongs to another seat");
   }
 }

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ccapi.operator.ccapi.model.Agents;
+import io.ccapi.operator.crd.Annotations;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcApp;
 import io.ccapi.operator.crd.CcExtension;
 import io.ccapi.operator.crd.CcQueue;
+import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.simulator.FaultSettings;
 import java.time.Duration;
 import java.util.List;
@@ -115,6 +118,48 @@ class LostAnswerTest extends ControllerTest {
     assertThat(h.simExtensions(appId)).containsExactly(own);
     assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage()).contains("replace extension " + own, "password stored in Secret"));
     assertThat(h.events(ns)).noneSatisfy(e -> assertThat(e.getReason()).isEqualTo("PasswordUnknown"));
+  }
+
+  /**
+   * A replacement interrupted after its delete (a crash) leaves the number free, and the platform numbers
+   * the next seat created with an extension from the lowest free one: the number is another seat's now.
+   * The replacement takes the next free number instead of waiting forever on 100016.
+   */
+  @Test
+  void anInterruptedReplacementWhoseNumberThePlatformGaveAwayTakesTheNextFreeOne() {
+    String ns = h.namespace();
+    String appId = tenant(ns);
+    h.agent(ns, "alice", "tenant", "1001", s -> s.createExtension = true);
+    CcAgent ready = h.awaitReady(CcAgent.class, ns, "alice");
+    String lost = ready.getStatus().extensions.get(0);
+    h.annotate(CcAgent.class, ns, "alice", Annotations.PAUSED, "true");
+    h.awaitReason(CcAgent.class, ns, "alice", Reason.Paused);
+    // what the crashed replacement left: the number in the Secret without a password, the extension gone
+    h.kube.secrets().inNamespace(ns).withName(ready.getStatus().secretName).edit(secret -> {
+      secret.getData().remove("password");
+      return secret;
+    });
+    h.platform.unbindAgentExtensions(appId, "1001", List.of(lost));
+    h.platform.deleteExtension(appId, lost);
+    h.platform.createAgents(appId, List.of(new Agents.Agent("1002", "w1002", null, null, null, "agent", true, true, null)));
+    assertThat(h.platform.getAgent(appId, "1002").extensions()).as("the platform reused the number")
+        .singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo(lost));
+
+    h.annotate(CcAgent.class, ns, "alice", Annotations.PAUSED, "false");
+    await().atMost(Duration.ofSeconds(30)).until(() -> !h.get(CcAgent.class, ns, "alice").getStatus().extensions.contains(lost)
+        && "Ready".equals(Conditions.readyReason(h.get(CcAgent.class, ns, "alice").getStatus())));
+
+    CcAgent alice = h.get(CcAgent.class, ns, "alice");
+    String own = alice.getStatus().extensions.get(0);
+    assertThat(own).isNotEqualTo(lost);
+    assertThat(h.platform.getAgent(appId, "1001").extensions()).singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo(own));
+    assertThat(h.platform.getAgent(appId, "1002").extensions()).as("the other seat keeps its extension")
+        .singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo(lost));
+    var secret = h.secret(ns, alice.getStatus().secretName);
+    assertThat(secret).containsEntry("extension", own);
+    assertThat(secret.get("password")).isEqualTo(platformPassword(appId, own));
+    assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage())
+        .contains("extension " + lost + " belongs to another seat now", "extension " + own + " was created instead"));
   }
 
   @Test
