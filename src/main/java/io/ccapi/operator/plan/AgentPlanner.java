@@ -2,12 +2,15 @@ package io.ccapi.operator.plan;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.ExtensionRef;
+import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.crd.CcAgentSpec;
 import io.ccapi.operator.crd.CcAgentStatus;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +35,22 @@ public final class AgentPlanner {
    */
   public record Input(
       CcAgentSpec spec, References.Resolved extensions, References.Resolved queues, ReconcileException refsStop,
-      Optional<Agents.Details> observed, Records records) {}
+      Optional<Agents.Details> observed, Records records, TenantView tenant) {}
+
+  /**
+   * What the platform shows around a seat still to be created: the seat each extension is bound to, and
+   * the app's relay numbers (null: not known). The platform refuses a binding or a default number only
+   * after it made the seat; checked here, such a create is not sent at all.
+   */
+  public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers) {
+    public static final TenantView UNKNOWN = new TenantView(Map.of(), null);
+
+    public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers) {
+      Map<String, String> bound = new HashMap<>();
+      seats.forEach(seat -> extensions(seat).forEach(number -> bound.put(number, seat.agentId())));
+      return new TenantView(bound, numbers == null || numbers.spNumbers() == null ? null : List.copyOf(numbers.spNumbers()));
+    }
+  }
 
   /** The Secret the operator keeps for the CcAgent named {@code resourceName}. */
   public static String secretName(String resourceName) {
@@ -50,11 +68,13 @@ public final class AgentPlanner {
    */
   public static Input input(
       CcAgentSpec spec, java.util.function.Supplier<References.Resolved> extensions, java.util.function.Supplier<References.Resolved> queues,
-      Optional<Agents.Details> observed, Records records) {
+      Optional<Agents.Details> observed, Records records, java.util.function.Supplier<TenantView> tenant) {
+    // only a seat to be created needs the tenant around it
+    TenantView view = observed.isEmpty() ? tenant.get() : TenantView.UNKNOWN;
     try {
-      return new Input(spec, extensions.get(), queues.get(), null, observed, records);
+      return new Input(spec, extensions.get(), queues.get(), null, observed, records, view);
     } catch (ReconcileException refsStop) {
-      return new Input(spec, null, null, refsStop, observed, records);
+      return new Input(spec, null, null, refsStop, observed, records, view);
     }
   }
 
@@ -91,6 +111,7 @@ public final class AgentPlanner {
 
   private static Plan<CcAgentStatus> create(Input in, String subject) {
     CcAgentSpec spec = in.spec();
+    requireWholeCreate(in);
     List<Op> ops = new ArrayList<>();
     ops.add(new Op.CreateAgent(desired(spec, Boolean.TRUE.equals(spec.createExtension), spec.wrapUpTime), in.records().secret().name()));
     List<String> extensions = sorted(in.extensions().ready());
@@ -114,6 +135,24 @@ public final class AgentPlanner {
     status.enabled = Boolean.TRUE.equals(spec.enabled);
     status.wrapUpTime = Objects.requireNonNullElse(spec.wrapUpTime, 0);
     return Plan.go(subject, false, OwnershipRule.Decision.CREATE, spec.agentId, ops, status, subject + " is ready", List.of());
+  }
+
+  /** What the platform would refuse only after creating the seat (nothing half-created): refused first. */
+  private static void requireWholeCreate(Input in) {
+    CcAgentSpec spec = in.spec();
+    for (String number : sorted(in.extensions().ready())) {
+      String holder = in.tenant().extensionSeats().get(number);
+      if (holder != null && !holder.equals(spec.agentId)) {
+        throw new ReconcileException(Reason.AlreadyExists, "spec.extensionRefs: extension " + number + " is bound to agent " + holder
+            + "; an extension belongs to one seat (the platform refuses a second binding: 100004), so agent " + spec.agentId
+            + " is created once it is free");
+      }
+    }
+    List<String> relay = in.tenant().relayNumbers();
+    if (spec.defaultSpNumber != null && relay != null && !relay.contains(spec.defaultSpNumber)) {
+      throw new ReconcileException(Reason.InvalidSpec,
+          "spec.defaultSpNumber: " + spec.defaultSpNumber + " is not one of the application's relay numbers " + relay);
+    }
   }
 
   private static Plan<CcAgentStatus> existing(Input in, String subject, OwnershipRule.Decision decision, CcAgentStatus status) {

@@ -68,10 +68,11 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
         spec,
         () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
-        svc.observer().agent(app, spec.agentId), forPlanner(records, observing));
+        svc.observer().agent(app, spec.agentId), forPlanner(records, observing),
+        () -> AgentPlanner.TenantView.of(svc.observer().agents(app), svc.observer().spNumbers(app)));
     if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
       records = records(agent, secretName(agent), true);
-      in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing));
+      in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing), in.tenant());
     }
     return new Planned<>(app, records, AgentPlanner.plan(in));
   }

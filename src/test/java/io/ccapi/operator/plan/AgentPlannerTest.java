@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.ExtensionRef;
+import io.ccapi.operator.ccapi.model.SpNumbers;
 import io.ccapi.operator.crd.CcAgentSpec;
 import io.ccapi.operator.crd.CcAgentStatus;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ class AgentPlannerTest {
 
   /** A seat as the platform reports it; by default it matches {@link #spec()} and has no bindings. */
   private static final class Seat {
+    String agentId = ID;
     String workId = "w1";
     String name = "Ann";
     String mobile;
@@ -49,6 +51,11 @@ class AgentPlannerTest {
       return this;
     }
 
+    Seat id(String id) {
+      agentId = id;
+      return this;
+    }
+
     Seat queues(String... q) {
       queues = List.of(q);
       return this;
@@ -56,7 +63,7 @@ class AgentPlannerTest {
 
     Agents.Details details() {
       return new Agents.Details(
-          "app", ID, workId, name, mobile, email, role, queues, null,
+          "app", agentId, workId, name, mobile, email, role, queues, null,
           extensions.stream().map(ExtensionRef::new).toList(), defSpNumber, 0, 2, wrapUpTime, enable);
     }
   }
@@ -71,6 +78,7 @@ class AgentPlannerTest {
     ReconcileException refsStop;
     Seat observed;
     Records records = Records.none(SECRET);
+    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.UNKNOWN;
 
     Given spec(Consumer<CcAgentSpec> change) {
       change.accept(spec);
@@ -84,6 +92,11 @@ class AgentPlannerTest {
 
     Given records(Records r) {
       records = r;
+      return this;
+    }
+
+    Given tenant(AgentPlanner.TenantView view) {
+      tenant = view;
       return this;
     }
 
@@ -120,7 +133,7 @@ class AgentPlannerTest {
       References.Resolved ext = refsStop == null ? new References.Resolved(extReady, extDeleting) : null;
       References.Resolved q = refsStop == null ? new References.Resolved(queues, queuesDeleting) : null;
       return AgentPlanner.plan(new AgentPlanner.Input(
-          spec, ext, q, refsStop, Optional.ofNullable(observed).map(Seat::details), records));
+          spec, ext, q, refsStop, Optional.ofNullable(observed).map(Seat::details), records, tenant));
     }
   }
 
@@ -129,17 +142,42 @@ class AgentPlannerTest {
   }
 
   @Test
+  void aSeatWhoseExtensionAnotherSeatHoldsIsNotCreatedAtAll() {
+    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(
+        List.of(new Seat().id("1009").extensions("8101").details()), new SpNumbers.Numbers(List.of("0571"), null));
+    Plan<CcAgentStatus> plan = given().extensions("8101").tenant(tenant).plan();
+
+    assertThat(plan.ops()).isEmpty();
+    assertThat(plan.reason()).isEqualTo(Reason.AlreadyExists);
+    assertThat(plan.message()).contains("spec.extensionRefs: extension 8101 is bound to agent 1009", "100004");
+    assertThat(given().extensions("8102").tenant(tenant).plan().ops()).first().isInstanceOf(Op.CreateAgent.class);
+  }
+
+  @Test
+  void aSeatWhoseDefaultNumberTheTenantLacksIsNotCreatedAtAll() {
+    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(List.of(), new SpNumbers.Numbers(List.of("057126200670"), null));
+    Plan<CcAgentStatus> plan = given().spec(s -> s.defaultSpNumber = "4009999999").tenant(tenant).plan();
+
+    assertThat(plan.ops()).isEmpty();
+    assertThat(plan.reason()).isEqualTo(Reason.InvalidSpec);
+    assertThat(plan.message()).isEqualTo("spec.defaultSpNumber: 4009999999 is not one of the application's relay numbers [057126200670]");
+    assertThat(given().spec(s -> s.defaultSpNumber = "057126200670").tenant(tenant).plan().ops()).first().isInstanceOf(Op.CreateAgent.class);
+    assertThat(given().spec(s -> s.defaultSpNumber = "4009999999").plan().ops()).as("relay numbers not known: the platform decides")
+        .first().isInstanceOf(Op.CreateAgent.class);
+  }
+
+  @Test
   void inputTurnsAReferenceThatCannotBeUsedIntoTheRefsStopAndOtherwiseKeepsBothLists() {
     References.Resolved ext = new References.Resolved(Set.of("8101"), Set.of());
     References.Resolved queues = new References.Resolved(Set.of("9001"), Set.of());
-    AgentPlanner.Input ok = AgentPlanner.input(spec(), () -> ext, () -> queues, Optional.empty(), ours());
+    AgentPlanner.Input ok = AgentPlanner.input(spec(), () -> ext, () -> queues, Optional.empty(), ours(), () -> AgentPlanner.TenantView.UNKNOWN);
     assertThat(ok.refsStop()).isNull();
     assertThat(ok.extensions()).isEqualTo(ext);
     assertThat(ok.queues()).isEqualTo(queues);
 
     AgentPlanner.Input waiting = AgentPlanner.input(spec(), () -> ext, () -> {
       throw new ReconcileException(Reason.WaitingForReference, "CcQueue later does not exist in this namespace");
-    }, Optional.empty(), ours());
+    }, Optional.empty(), ours(), () -> AgentPlanner.TenantView.UNKNOWN);
     assertThat(waiting.refsStop().reason()).isEqualTo(Reason.WaitingForReference);
     assertThat(AgentPlanner.plan(waiting).reason()).isEqualTo(Reason.WaitingForReference);
   }

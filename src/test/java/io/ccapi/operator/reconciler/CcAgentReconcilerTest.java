@@ -319,7 +319,10 @@ class CcAgentReconcilerTest extends ControllerTest {
   void aRefusalByThePlatformIsInvalidSpecWithThePlatformsCode() {
     String ns = h.namespace();
     String appId = tenant(ns);
-    h.agent(ns, "alice", "tenant", "1001", s -> s.defaultSpNumber = "0571000000");
+    // on an existing seat: before a create the planner checks the number itself (AgentPlannerTest)
+    h.agent(ns, "alice", "tenant", "1001", s -> {});
+    h.awaitReady(CcAgent.class, ns, "alice");
+    h.edit(CcAgent.class, ns, "alice", a -> a.getSpec().defaultSpNumber = "0571000000");
     CcAgent invalid = h.awaitReason(CcAgent.class, ns, "alice", Reason.InvalidSpec);
     assertThat(condition(invalid.getStatus(), "Stalled").getStatus()).isEqualTo("True");
     assertThat(readyMessage(invalid)).contains("000001", "0571000000");

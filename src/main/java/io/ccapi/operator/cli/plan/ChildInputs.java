@@ -108,7 +108,8 @@ public final class ChildInputs {
         spec,
         () -> resolve(agent, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
-        app.flatMap(a -> observer.agent(a, spec.agentId)), records));
+        app.flatMap(a -> observer.agent(a, spec.agentId)), records,
+        () -> app.map(a -> AgentPlanner.TenantView.of(observer.agents(a), observer.spNumbers(a))).orElse(AgentPlanner.TenantView.UNKNOWN)));
   }
 
   /** References among the manifests; one is usable (Ready, once applied) when its own plan does not stop. */
