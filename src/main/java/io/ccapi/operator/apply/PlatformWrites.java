@@ -126,8 +126,8 @@ final class PlatformWrites {
     return null;
   }
 
-  /** How many numbers after a lost one a replacement tries before it gives up. */
-  static final int RENUMBER_ATTEMPTS = 50;
+  /** How many numbers from the spare one a replacement tries before it gives up. */
+  static final int RENUMBER_ATTEMPTS = 10;
 
   /**
    * Unbind, delete (already gone is fine: a resumed replacement), create: the answer has the new password.
@@ -135,15 +135,15 @@ final class PlatformWrites {
    * after the create): a delete refused for a binding unbinds it from this seat once and deletes again.
    * Between the delete and the create the platform may give the number to a seat created with an extension
    * it numbers (a replacement interrupted by a crash leaves the number free for as long as the operator
-   * is down): then the number is another seat's, and the replacement takes the next free one
-   * ({@link #createNextFree}); the answer says which.
+   * is down): then the number is another seat's, and the replacement takes a free one from the planner's
+   * spare ({@link #createNextFree}); the answer says which.
    */
   static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
     if (o.bound()) {
       client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
     }
     if (!freed(client, appId, o)) {
-      return createNextFree(client, appId, o.extension());
+      return createNextFree(client, appId, o);
     }
     try {
       return client.createExtension(appId, o.extension());
@@ -151,7 +151,7 @@ final class PlatformWrites {
       if (e.errorClass() != ErrorClass.CONFLICT) {
         throw e;
       }
-      return createNextFree(client, appId, o.extension()); // taken between the delete and the create
+      return createNextFree(client, appId, o); // taken between the delete and the create
     }
   }
 
@@ -180,9 +180,9 @@ final class PlatformWrites {
     }
   }
 
-  /** Creates the first free number after {@code lost} (100015 = taken, try the next), within the CRD's four digits. */
-  static Extensions.Credentials createNextFree(CcapiClient client, String appId, String lost) {
-    int first = Integer.parseInt(lost) + 1;
+  /** Creates the first free number from {@code o.spare()} (100015 = taken, try the next), within four digits. */
+  static Extensions.Credentials createNextFree(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
+    int first = Integer.parseInt(o.spare());
     for (int n = first; n < first + RENUMBER_ATTEMPTS && n <= 9999; n++) {
       try {
         return client.createExtension(appId, Integer.toString(n));
@@ -192,9 +192,9 @@ final class PlatformWrites {
         }
       }
     }
-    throw new ReconcileException(Reason.AlreadyExists, "extension " + lost + ", created with this seat, now belongs to another seat"
-        + " (the platform gave the number away while its replacement was interrupted), and the " + RENUMBER_ATTEMPTS
-        + " numbers after it exist; give the seat a CcExtension of its own instead (spec.extensionRefs)");
+    throw new ReconcileException(Reason.AlreadyExists, "extension " + o.extension() + ", created with this seat, now belongs to another"
+        + " seat (the platform gave the number away while its replacement was interrupted), and extensions " + first + " to "
+        + Math.min(first + RENUMBER_ATTEMPTS - 1, 9999) + " exist; give the seat a CcExtension of its own instead (spec.extensionRefs)");
   }
 
   private static void deleteIfPresent(CcapiClient client, String appId, String extension) {

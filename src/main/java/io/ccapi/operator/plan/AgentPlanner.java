@@ -38,12 +38,23 @@ public final class AgentPlanner {
       Optional<Agents.Details> observed, Records records, TenantView tenant) {}
 
   /**
-   * What the platform shows around a seat still to be created: the seat each extension is bound to, and
-   * the app's relay numbers (null: not known). The platform refuses a binding or a default number only
-   * after it made the seat; checked here, such a create is not sent at all.
+   * What the platform shows around a seat: the seat each extension is bound to, and the app's relay numbers
+   * (null: not known). The platform refuses a binding or a default number only after it made the seat;
+   * checked before a create, such a create is not sent at all. Read for a seat to be created or one whose
+   * own extension may need replacing ({@link #input}).
    */
   public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers) {
     public static final TenantView UNKNOWN = new TenantView(Map.of(), null);
+
+    /** The number after {@code extension} and every four-digit number a seat holds: likely free. */
+    String spareAfter(String extension) {
+      int highest = java.util.stream.Stream.concat(extensionSeats.keySet().stream(), java.util.stream.Stream.of(extension))
+          .filter(n -> n.matches("[1-9][0-9]{3}"))
+          .mapToInt(Integer::parseInt)
+          .max()
+          .orElse(999);
+      return Integer.toString(Math.min(highest + 1, 9999));
+    }
 
     public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers) {
       Map<String, String> bound = new HashMap<>();
@@ -69,8 +80,9 @@ public final class AgentPlanner {
   public static Input input(
       CcAgentSpec spec, java.util.function.Supplier<References.Resolved> extensions, java.util.function.Supplier<References.Resolved> queues,
       Optional<Agents.Details> observed, Records records, java.util.function.Supplier<TenantView> tenant) {
-    // only a seat to be created needs the tenant around it
-    TenantView view = observed.isEmpty() ? tenant.get() : TenantView.UNKNOWN;
+    // only a seat to be created, or one whose own extension may be replaced, needs the tenant around it
+    boolean needed = observed.isEmpty() || (writesSecret(spec) && !records.secret().has("password"));
+    TenantView view = needed ? tenant.get() : TenantView.UNKNOWN;
     try {
       return new Input(spec, extensions.get(), queues.get(), null, observed, records, view);
     } catch (ReconcileException refsStop) {
@@ -176,7 +188,8 @@ public final class AgentPlanner {
     if (ownExtension.isPresent() && !own.has("password")) {
       if (createdHere(in)) {
         // ours: get a new password rather than report a Secret without one
-        ops.add(new Op.ReplaceSeatExtension(spec.agentId, ownExtension.get(), bound.contains(ownExtension.get()), own.name()));
+        ops.add(new Op.ReplaceSeatExtension(
+            spec.agentId, ownExtension.get(), bound.contains(ownExtension.get()), own.name(), in.tenant().spareAfter(ownExtension.get())));
         current = new HashSet<>(bound);
         current.remove(ownExtension.get());
       } else {

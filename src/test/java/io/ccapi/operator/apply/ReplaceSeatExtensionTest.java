@@ -26,7 +26,7 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
     List<?> before = sim.client.getAgent(appId, "1001").extensions();
 
     Extensions.Credentials replaced =
-        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1001", "8001", false, "a-extensions"));
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1001", "8001", false, "a-extensions", "8002"));
 
     assertThat(before).as("the platform binds the extension created with the seat").hasSize(1);
     assertThat(replaced.extension()).isEqualTo("8001");
@@ -41,7 +41,7 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
     sim.client.deleteExtension(appId, "8002");
 
     Extensions.Credentials replaced =
-        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1002", "8002", false, "a-extensions"));
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1002", "8002", false, "a-extensions", "8003"));
 
     assertThat(replaced.extension()).isEqualTo("8002");
   }
@@ -55,7 +55,7 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
     sim.client.createExtension(appId, "8002"); // someone else's, unbound
 
     Extensions.Credentials replaced =
-        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1003", "8001", false, "a-extensions"));
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1003", "8001", false, "a-extensions", "8002"));
 
     assertThat(replaced.extension()).isEqualTo("8003");
     assertThat(replaced.password()).isNotBlank();
@@ -72,8 +72,8 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
       sim.client.createExtension(appId, Integer.toString(n));
     }
 
-    assertThatThrownBy(() -> PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1005", "9940", false, "a-extensions")))
+    assertThatThrownBy(() -> PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1005", "9940", false, "a-extensions", "9941")))
         .isInstanceOf(ReconcileException.class)
-        .hasMessageContaining("extension 9940, created with this seat, now belongs to another seat");
+        .hasMessageContaining("extension 9940, created with this seat, now belongs to another seat", "extensions 9941 to 9950 exist");
   }
 }

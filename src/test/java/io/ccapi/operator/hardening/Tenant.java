@@ -211,7 +211,9 @@ record Tenant(KubernetesClient kube, String ns, int queues, int extensions, int 
     }
     int wantedExtensions = extensions + (agents + 1) / 2;
     if (passwords.size() != wantedExtensions) {
-      out.add("the platform has " + passwords.size() + " extensions, wanted " + wantedExtensions);
+      Set<String> unbound = new TreeSet<>(passwords.keySet());
+      app.get("agents").forEach(seat -> seat.get("extensions").forEach(e -> unbound.remove(e.asText())));
+      out.add("the platform has " + passwords.size() + " extensions, wanted " + wantedExtensions + "; bound to no seat: " + unbound);
     }
   }
 

@@ -493,8 +493,18 @@ class AgentPlannerTest {
         .seat(seat()).records(oursWithSecret(Map.of("extension", "2009"))).plan();
 
     assertThat(plan.ops()).containsExactly(
-        new Op.ReplaceSeatExtension(ID, "2009", false, SECRET), new Op.BindAgentExtensions(ID, List.of("2009")));
+        new Op.ReplaceSeatExtension(ID, "2009", false, SECRET, "2010"), new Op.BindAgentExtensions(ID, List.of("2009")));
     assertThat(plan.status().secretName).isEqualTo(SECRET);
+  }
+
+  @Test
+  void aReplacementsSpareNumberIsAboveEveryNumberASeatHolds() {
+    List<Agents.Details> others = java.util.stream.IntStream.rangeClosed(8001, 8065)
+        .mapToObj(n -> new Seat().id(Integer.toString(n + 1000)).extensions(Integer.toString(n)).details()).toList();
+    Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true).seat(seat())
+        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null)).plan();
+
+    assertThat(plan.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8004", false, SECRET, "8066"));
   }
 
   @Test
@@ -503,7 +513,7 @@ class AgentPlannerTest {
         .seat(seat().extensions("2001", "2009")).records(ours()).plan();
 
     assertThat(plan.ops()).containsExactly(
-        new Op.ReplaceSeatExtension(ID, "2009", true, SECRET), new Op.BindAgentExtensions(ID, List.of("2009")));
+        new Op.ReplaceSeatExtension(ID, "2009", true, SECRET, "2010"), new Op.BindAgentExtensions(ID, List.of("2009")));
     assertThat(plan.status().extensions).containsExactly("2001", "2009");
     assertThat(plan.status().secretName).isEqualTo(SECRET);
     assertThat(plan.notices()).isEmpty();
