@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class CrashTest extends ProcessTier {
   static final int KILLS = 21;
   static final String NS = "crash";
+  /** The operator's own log level (-Dccapi.crash.logLevel=DEBUG logs every operation, to target/hardening/). */
+  static final Map<String, String> LOG = Map.of("CCAPI_LOG_LEVEL", System.getProperty("ccapi.crash.logLevel", "INFO"));
 
   @Test
   void sigkilledAtRandomMomentsWhileWritingTheTenantStillEqualsTheSpec() {
@@ -46,7 +48,7 @@ class CrashTest extends ProcessTier {
       boolean lost = i >= 10 && i < 15;
       lostAnswerLives += lost ? 1 : 0;
       sim.faults("{\"lostAnswerRate\":" + (lost ? 0.2 : 0) + "}");
-      OperatorProcess p = operator("crash-op", NS, Map.of());
+      OperatorProcess p = operator("crash-op", NS, LOG);
       if (i % 7 == 6) {
         sleep(300 + dice.nextInt(2500));
         atStartUp++;
@@ -58,12 +60,18 @@ class CrashTest extends ProcessTier {
     sim.faults("{\"lostAnswerRate\":0,\"latencyMs\":10,\"jitterMs\":0}");
     long writesBeforeLastLife = sim.writes();
     long last = System.nanoTime();
-    operator("crash-op", NS, Map.of());
+    operator("crash-op", NS, LOG);
     List<String> problems = awaitSpec(tenant, sim, Duration.ofSeconds(150));
     System.out.printf("crash: seed=%d resources=%d kills=%d on_write=%d at_start_up=%d lost_answer_lives=%d requests=%d writes=%d"
             + " last_life_writes=%d last_life_converge_s=%.1f problems=%d%n",
         seed, tenant.resources(), KILLS, onWrite, atStartUp, lostAnswerLives, sim.total(), sim.writes(),
         sim.writes() - writesBeforeLastLife, (System.nanoTime() - last) / 1e9, problems.size());
+    if (!problems.isEmpty()) {
+      kube.v1().events().inNamespace(NS).list().getItems().stream()
+          .filter(e -> problems.stream().anyMatch(p -> p.startsWith(e.getInvolvedObject().getKind() + "/" + e.getInvolvedObject().getName() + ":")))
+          .forEach(e -> System.out.printf("crash: event %s/%s %s x%d: %s%n", e.getInvolvedObject().getKind(), e.getInvolvedObject().getName(),
+              e.getReason(), e.getCount(), e.getMessage()));
+    }
     assertThat(problems).as("seed %d", seed).isEmpty();
     assertThat(onWrite).as("kills that landed on a write in flight").isGreaterThanOrEqualTo(KILLS - atStartUp - 2);
   }

@@ -59,6 +59,21 @@ class TwoWritersTest extends ProcessTier {
     assertThat(after.stream().filter(Sim.Request::write)).isNotEmpty();
     assertThat(handover).as("hand-over seconds").isLessThanOrEqualTo(LEASE.plus(RETRY.multipliedBy(2)).toSeconds());
     assertThat(tenant.problems(sim)).isEmpty();
+
+    double graceful = gracefulHandOver(next);
+    System.out.printf("two-writers: sigterm_handover_s=%.1f retry_s=%d%n", graceful, RETRY.toSeconds());
+    assertThat(graceful).as("hand-over seconds after SIGTERM: the lease is released, not left to expire")
+        .isLessThan(LEASE.toSeconds() / 2.0);
+  }
+
+  /** SIGTERM to the leader, as a rolling update does: the standby takes over once the lease is released. */
+  private double gracefulHandOver(OperatorProcess leader) {
+    OperatorProcess standby = operator("ccapi-operator-newest", NS, Map.of());
+    await().atMost(Duration.ofSeconds(60)).until(() -> standby.output().contains("leader election on"));
+    long terminated = System.nanoTime();
+    leader.close();
+    await().atMost(LEASE.plus(RETRY).plusSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> standby.identity.equals(holder()));
+    return (System.nanoTime() - terminated) / 1e9;
   }
 
   private static String holder() {
