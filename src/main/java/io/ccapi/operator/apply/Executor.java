@@ -56,9 +56,8 @@ public final class Executor {
   }
 
   /**
-   * What applying produced. {@code replan}: a create met an object that is ours or was adopted, or a
-   * replacement extension got another number, so the rest of the plan (made for what it expected) was
-   * skipped. {@code createdId}: the platform id a create
+   * What applying produced. {@code replan}: a create met an object that is ours or was adopted, so the
+   * rest of the plan (made for a new object) was skipped. {@code createdId}: the platform id a create
    * returned; {@code createdApp}: the application POST apps returned.
    */
   public record Result(boolean replan, String createdId, Apps.App createdApp) {
@@ -113,7 +112,7 @@ public final class Executor {
     } else if (op.verb() == Op.Verb.CREATE) {
       events.normal(t.resource(), EventReason.Created, eventText(op));
     }
-    return stored.replan() ? Result.REPLAN : new Result(false, null, null);
+    return new Result(false, null, null);
   }
 
   private Result create(Target t, Op op, String subject) {

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,10 +72,34 @@ public final class ManagedSecrets implements AutoCloseable {
   }
 
   /**
+   * The extension numbers recorded in the operator's Secrets in {@code namespace} (seats' and
+   * CcExtensions'): numbers those resources hold or are replacing, so no other resource takes one.
+   */
+  public Set<String> recordedExtensions(String namespace) {
+    List<Secret> secrets = cache != null ? cache.all(namespace)
+        : client.secrets().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).list().getItems();
+    Set<String> numbers = new java.util.TreeSet<>();
+    secrets.stream()
+        .map(s -> StoredSecret.decode(s).get("extension"))
+        .filter(n -> n != null && !n.isEmpty())
+        .forEach(numbers::add);
+    return numbers;
+  }
+
+  /**
    * Writes {@code values} into Secret {@code name} owned by {@code owner}, keeping stored keys that
    * {@code values} leaves out or leaves empty. Returns the merged data.
    */
   public Map<String, String> write(HasMetadata owner, String name, Map<String, String> values) {
+    return store(owner, name, values, true);
+  }
+
+  /** Writes exactly {@code values} into Secret {@code name}: stored keys it leaves out are dropped. */
+  public Map<String, String> replace(HasMetadata owner, String name, Map<String, String> values) {
+    return store(owner, name, values, false);
+  }
+
+  private Map<String, String> store(HasMetadata owner, String name, Map<String, String> values, boolean merge) {
     String namespace = owner.getMetadata().getNamespace();
     Secret existing = cache == null ? current(namespace, name) : cache.get(namespace, name);
     if (existing == null && cache != null) {
@@ -87,7 +112,7 @@ public final class ManagedSecrets implements AutoCloseable {
     if (existing != null && !OwnershipRule.isOurSecret(existing, owner.getMetadata().getUid())) {
       StoredSecret.foreign(name).requireNotForeign(owner.getKind());
     }
-    Map<String, String> merged = new TreeMap<>(existing == null ? Map.of() : StoredSecret.decode(existing));
+    Map<String, String> merged = new TreeMap<>(existing == null || !merge ? Map.of() : StoredSecret.decode(existing));
     merged.putAll(nonEmpty(values));
     if (existing != null && merged.equals(StoredSecret.decode(existing))) {
       return merged;

@@ -25,17 +25,12 @@ final class OnceOnlyValues {
   }
 
   /**
-   * The platform id the answer assigned (null when the create named it), a note for the Event, an
-   * operation the create needs after it (or null), and whether the rest of the plan no longer fits (a
-   * replacement extension got another number).
+   * The platform id the answer assigned (null when the create named it), a note for the Event, and an
+   * operation the create needs after it (or null).
    */
-  record Stored(String id, String note, Op followUp, boolean replan) {
+  record Stored(String id, String note, Op followUp) {
     Stored(String id, String note) {
-      this(id, note, null, false);
-    }
-
-    Stored(String id, String note, Op followUp) {
-      this(id, note, followUp, false);
+      this(id, note, null);
     }
   }
 
@@ -55,7 +50,7 @@ final class OnceOnlyValues {
       return new Stored(null, created.isPresent() ? "; password of extension " + created.get().extension() + " stored in Secret " + o.secretName() : "");
     }
     if (op instanceof Op.ReplaceSeatExtension o) {
-      return replacement(t, o, (Extensions.Credentials) answer);
+      return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
     }
     if (op instanceof Op.CreateExtension o) {
       return extension(t, o.secretName(), o.extension(), (Extensions.Credentials) answer);
@@ -69,22 +64,14 @@ final class OnceOnlyValues {
     return new Stored(null, "");
   }
 
-  /** Before a write whose answer is stored: what must survive its failure (the number being replaced). */
+  /**
+   * Before a write whose answer is stored: what must survive its failure. A replacement's number, alone:
+   * a password still stored is the old extension's, and must not pass for the new one's.
+   */
   void prepare(Executor.Target t, Op op) {
     if (op instanceof Op.ReplaceSeatExtension o) {
-      secrets.write(t.resource(), o.secretName(), Map.of("extension", o.extension()));
+      secrets.replace(t.resource(), o.secretName(), Map.of("extension", o.extension()));
     }
-  }
-
-  /** The replacement's number may differ: the platform had given the old one to another seat. */
-  private Stored replacement(Executor.Target t, Op.ReplaceSeatExtension o, Extensions.Credentials created) {
-    String number = Objects.requireNonNullElse(created.extension(), o.extension());
-    Stored stored = extension(t, o.secretName(), number, created);
-    if (number.equals(o.extension())) {
-      return stored;
-    }
-    return new Stored(null, "; extension " + o.extension() + " belongs to another seat now (the platform gave the number away while"
-        + " its replacement was interrupted), so extension " + number + " was created instead" + stored.note(), null, true);
   }
 
   private Stored extension(Executor.Target t, String secretName, String number, Extensions.Credentials created) {

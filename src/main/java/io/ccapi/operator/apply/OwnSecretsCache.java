@@ -43,6 +43,17 @@ final class OwnSecretsCache implements AutoCloseable {
     return mine;
   }
 
+  /** The newest copy of every Secret of the operator's in {@code namespace}. */
+  List<Secret> all(String namespace) {
+    Map<String, Secret> newest = new java.util.HashMap<>();
+    informers.forEach(i -> i.getStore().list().stream()
+        .filter(s -> namespace.equals(s.getMetadata().getNamespace()))
+        .forEach(s -> newest.put(s.getMetadata().getName(), s)));
+    written.values().stream().filter(s -> namespace.equals(s.getMetadata().getNamespace())).forEach(mine -> newest.merge(
+        mine.getMetadata().getName(), mine, (watched, w) -> olderThan(watched, w) ? w : watched));
+    return List.copyOf(newest.values());
+  }
+
   void wrote(Secret secret) {
     written.put(secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName(), secret);
   }

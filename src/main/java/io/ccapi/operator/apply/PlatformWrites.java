@@ -7,8 +7,6 @@ import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.ccapi.model.Extensions;
 import io.ccapi.operator.observe.AppConnection;
 import io.ccapi.operator.plan.Op;
-import io.ccapi.operator.plan.Reason;
-import io.ccapi.operator.plan.ReconcileException;
 import java.time.Duration;
 import java.util.List;
 
@@ -126,75 +124,27 @@ final class PlatformWrites {
     return null;
   }
 
-  /** How many numbers from the spare one a replacement tries before it gives up. */
-  static final int RENUMBER_ATTEMPTS = 10;
-
   /**
    * Unbind, delete (already gone is fine: a resumed replacement), create: the answer has the new password.
    * A seat created with its extension may hold it bound although the view did not show it (a crash right
    * after the create): a delete refused for a binding unbinds it from this seat once and deletes again.
-   * Between the delete and the create the platform may give the number to a seat created with an extension
-   * it numbers (a replacement interrupted by a crash leaves the number free for as long as the operator
-   * is down): then the number is another seat's, and the replacement takes a free one from the planner's
-   * spare ({@link #createNextFree}); the answer says which.
+   * Refused still (another seat holds the number), or the number taken before the create, the error goes
+   * back to the planner, which sees the holder and replaces with a new number.
    */
   static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
     if (o.bound()) {
       client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
     }
-    if (!freed(client, appId, o)) {
-      return createNextFree(client, appId, o);
-    }
-    try {
-      return client.createExtension(appId, o.extension());
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.CONFLICT) {
-        throw e;
-      }
-      return createNextFree(client, appId, o); // taken between the delete and the create
-    }
-  }
-
-  /** Deletes the extension; false when another seat holds it, so this seat cannot have it back. */
-  private static boolean freed(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
     try {
       deleteIfPresent(client, appId, o.extension());
-      return true;
     } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.BLOCKED_BY_DEPENDENCY) {
+      if (o.bound() || e.errorClass() != ErrorClass.BLOCKED_BY_DEPENDENCY) {
         throw e;
       }
-    }
-    if (o.bound()) {
-      return false;
-    }
-    client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
-    try {
+      client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
       deleteIfPresent(client, appId, o.extension());
-      return true;
-    } catch (CcapiException e) {
-      if (e.errorClass() != ErrorClass.BLOCKED_BY_DEPENDENCY) {
-        throw e;
-      }
-      return false;
     }
-  }
-
-  /** Creates the first free number from {@code o.spare()} (100015 = taken, try the next), within four digits. */
-  static Extensions.Credentials createNextFree(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
-    int first = Integer.parseInt(o.spare());
-    for (int n = first; n < first + RENUMBER_ATTEMPTS && n <= 9999; n++) {
-      try {
-        return client.createExtension(appId, Integer.toString(n));
-      } catch (CcapiException e) {
-        if (e.errorClass() != ErrorClass.CONFLICT) {
-          throw e;
-        }
-      }
-    }
-    throw new ReconcileException(Reason.AlreadyExists, "extension " + o.extension() + ", created with this seat, now belongs to another"
-        + " seat (the platform gave the number away while its replacement was interrupted), and extensions " + first + " to "
-        + Math.min(first + RENUMBER_ATTEMPTS - 1, 9999) + " exist; give the seat a CcExtension of its own instead (spec.extensionRefs)");
+    return client.createExtension(appId, o.extension());
   }
 
   private static void deleteIfPresent(CcapiClient client, String appId, String extension) {

@@ -43,12 +43,17 @@ public final class AgentPlanner {
    * checked before a create, such a create is not sent at all. Read for a seat to be created or one whose
    * own extension may need replacing ({@link #input}).
    */
-  public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers) {
-    public static final TenantView UNKNOWN = new TenantView(Map.of(), null);
+  public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers, Set<String> recorded) {
+    public static final TenantView UNKNOWN = new TenantView(Map.of(), null, Set.of());
 
-    /** The number after {@code extension} and every four-digit number a seat holds: likely free. */
+    /**
+     * The number after {@code extension}, every four-digit number a seat holds and every number the
+     * operator's seat Secrets record (a replacement in progress may have deleted it): likely free, and
+     * never one another seat is about to create again.
+     */
     String spareAfter(String extension) {
-      int highest = java.util.stream.Stream.concat(extensionSeats.keySet().stream(), java.util.stream.Stream.of(extension))
+      int highest = java.util.stream.Stream.of(extensionSeats.keySet().stream(), recorded.stream(), java.util.stream.Stream.of(extension))
+          .flatMap(n -> n)
           .filter(n -> n.matches("[1-9][0-9]{3}"))
           .mapToInt(Integer::parseInt)
           .max()
@@ -56,10 +61,11 @@ public final class AgentPlanner {
       return Integer.toString(Math.min(highest + 1, 9999));
     }
 
-    public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers) {
+    /** @param recorded the extension numbers the operator's seat Secrets record */
+    public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers, Set<String> recorded) {
       Map<String, String> bound = new HashMap<>();
       seats.forEach(seat -> extensions(seat).forEach(number -> bound.put(number, seat.agentId())));
-      return new TenantView(bound, numbers == null || numbers.spNumbers() == null ? null : List.copyOf(numbers.spNumbers()));
+      return new TenantView(bound, numbers == null || numbers.spNumbers() == null ? null : List.copyOf(numbers.spNumbers()), recorded);
     }
   }
 
@@ -81,7 +87,8 @@ public final class AgentPlanner {
       CcAgentSpec spec, java.util.function.Supplier<References.Resolved> extensions, java.util.function.Supplier<References.Resolved> queues,
       Optional<Agents.Details> observed, Records records, java.util.function.Supplier<TenantView> tenant) {
     // only a seat to be created, or one whose own extension may be replaced, needs the tenant around it
-    boolean needed = observed.isEmpty() || (writesSecret(spec) && !records.secret().has("password"));
+    boolean needed = observed.isEmpty() || (writesSecret(spec) && (!records.secret().has("password")
+        || records.secret().has("extension") && !extensions(observed.get()).contains(records.secret().get("extension"))));
     TenantView view = needed ? tenant.get() : TenantView.UNKNOWN;
     try {
       return new Input(spec, extensions.get(), queues.get(), null, observed, records, view);
@@ -185,17 +192,16 @@ public final class AgentPlanner {
     List<Notice> notices = new ArrayList<>();
     String note = "";
     Set<String> current = bound;
-    if (ownExtension.isPresent() && !own.has("password")) {
-      if (createdHere(in)) {
-        // ours: get a new password rather than report a Secret without one
-        ops.add(new Op.ReplaceSeatExtension(
-            spec.agentId, ownExtension.get(), bound.contains(ownExtension.get()), own.name(), in.tenant().spareAfter(ownExtension.get())));
-        current = new HashSet<>(bound);
-        current.remove(ownExtension.get());
-      } else {
-        note = " (the password of extension " + ownExtension.get() + ", created with the seat before it was adopted, is unknown)";
-        notices.add(new Notice(EventReason.PasswordUnknown, "agent " + spec.agentId + ":" + note));
-      }
+    Optional<Op.ReplaceSeatExtension> replacement = ownExtension.flatMap(number -> replacement(in, number, bound));
+    if (replacement.isPresent()) {
+      ops.add(replacement.get());
+      wanted.remove(ownExtension.get());
+      wanted.add(replacement.get().extension());
+      current = new HashSet<>(bound);
+      current.remove(ownExtension.get());
+    } else if (ownExtension.isPresent() && !own.has("password")) {
+      note = " (the password of extension " + ownExtension.get() + ", created with the seat before it was adopted, is unknown)";
+      notices.add(new Notice(EventReason.PasswordUnknown, "agent " + spec.agentId + ":" + note));
     }
     ops.addAll(bindings(current, wanted, spec.agentId, Op.UnbindAgentExtensions::new, Op.BindAgentExtensions::new));
     List<String> queues = Objects.requireNonNullElse(observed.queues(), List.of());
@@ -207,7 +213,7 @@ public final class AgentPlanner {
     status.wrapUpTime = spec.wrapUpTime != null ? spec.wrapUpTime : observed.wrapUpTime();
     status.extensions = sorted(wanted);
     status.queues = sorted(wantedQueues);
-    status.secretName = own.has("password") || ops.stream().anyMatch(Op.ReplaceSeatExtension.class::isInstance) ? own.name() : null;
+    status.secretName = own.has("password") || replacement.isPresent() ? own.name() : null;
     return Plan.go(subject, true, decision, spec.agentId, ops, status, subject + " is ready" + note, notices);
   }
 
@@ -252,6 +258,27 @@ public final class AgentPlanner {
     Set<String> referenced = new HashSet<>(in.extensions().ready());
     referenced.addAll(in.extensions().deleting());
     return bound.stream().filter(e -> !referenced.contains(e)).sorted().findFirst();
+  }
+
+  /**
+   * The replacement of the extension created with a seat this resource created: a new password for it when
+   * none is stored, or a new number when the platform gave it to another seat (a replacement interrupted
+   * after its delete leaves the number free, and the platform numbers new seats' extensions from the
+   * lowest free one).
+   */
+  private static Optional<Op.ReplaceSeatExtension> replacement(Input in, String number, Set<String> bound) {
+    if (!createdHere(in)) {
+      return Optional.empty();
+    }
+    String agentId = in.spec().agentId;
+    String holder = in.tenant().extensionSeats().get(number);
+    if (holder != null && !holder.equals(agentId)) {
+      return Optional.of(new Op.ReplaceSeatExtension(agentId, in.tenant().spareAfter(number), false, in.records().secret().name(), number));
+    }
+    if (in.records().secret().has("password")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Op.ReplaceSeatExtension(agentId, number, bound.contains(number), in.records().secret().name(), null));
   }
 
   /** Whether this resource created the seat (so the extension created with it is its own), not adopted it. */

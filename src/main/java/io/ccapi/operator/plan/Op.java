@@ -174,15 +174,18 @@ public sealed interface Op {
   /**
    * The extension created with the seat has no known password (its create answer was lost, or its Secret
    * deleted): unbind it ({@code bound}), delete it and create it again, whose answer carries a new
-   * password for {@code secretName}. The number goes to that Secret first, so an interrupted replacement
-   * is resumed, never forgotten. A BindAgentExtensions follows in the plan. {@code spare}: the first number
-   * to try should the platform have given {@code extension} to another seat meanwhile (above every number
-   * seats hold, as the platform numbers new seats' extensions from the lowest free one).
+   * password for {@code secretName}. The number goes to that Secret first (and any password there goes:
+   * it is the old extension's), so an interrupted replacement is resumed, never forgotten. A
+   * BindAgentExtensions follows in the plan. {@code lost}: the seat's former number, when the platform
+   * gave it to another seat meanwhile and {@code extension} is a new one; null otherwise.
    */
-  record ReplaceSeatExtension(String agentId, String extension, boolean bound, String secretName, String spare) implements SeatOp {
+  record ReplaceSeatExtension(String agentId, String extension, boolean bound, String secretName, String lost) implements SeatOp {
     public Verb verb() { return Verb.UPDATE; }
     public String text() {
-      return "replace extension " + extension + " of agent " + agentId + " (created with the seat; its password is unknown)";
+      return lost == null
+          ? "replace extension " + extension + " of agent " + agentId + " (created with the seat; its password is unknown)"
+          : "replace extension " + lost + " of agent " + agentId + " with extension " + extension + " (the platform gave " + lost
+              + " to another seat while it was being replaced)";
     }
   }
 

@@ -1,6 +1,7 @@
 package io.ccapi.operator.reconciler;
 
 import io.ccapi.operator.apply.Executor;
+import io.ccapi.operator.ccapi.model.Agents;
 import io.ccapi.operator.crd.CcAgent;
 import io.ccapi.operator.crd.CcAgentSpec;
 import io.ccapi.operator.crd.CcAgentStatus;
@@ -21,6 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -64,12 +66,15 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
     // the Secret is asked of the API server (on a miss) only when this reconcile may write it
     Records records = records(agent, secretName(agent), false);
+    Optional<Agents.Details> observed = svc.observer().agent(app, spec.agentId);
     AgentPlanner.Input in = AgentPlanner.input(
         spec,
         () -> resolve(agent, context, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, context, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
-        svc.observer().agent(app, spec.agentId), forPlanner(records, observing),
-        () -> AgentPlanner.TenantView.of(svc.observer().agents(app), svc.observer().spNumbers(app)));
+        observed, forPlanner(records, observing),
+        // other seats' Secrets matter only to a replacement (of an existing seat's extension), not to a create
+        () -> AgentPlanner.TenantView.of(svc.observer().agents(app), svc.observer().spNumbers(app),
+            observed.isPresent() ? svc.secrets().recordedExtensions(ns(agent)) : Set.of()));
     if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
       records = records(agent, secretName(agent), true);
       in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing), in.tenant());

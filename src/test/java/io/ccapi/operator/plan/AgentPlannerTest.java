@@ -144,7 +144,7 @@ class AgentPlannerTest {
   @Test
   void aSeatWhoseExtensionAnotherSeatHoldsIsNotCreatedAtAll() {
     AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(
-        List.of(new Seat().id("1009").extensions("8101").details()), new SpNumbers.Numbers(List.of("0571"), null));
+        List.of(new Seat().id("1009").extensions("8101").details()), new SpNumbers.Numbers(List.of("0571"), null), Set.of());
     Plan<CcAgentStatus> plan = given().extensions("8101").tenant(tenant).plan();
 
     assertThat(plan.ops()).isEmpty();
@@ -155,7 +155,7 @@ class AgentPlannerTest {
 
   @Test
   void aSeatWhoseDefaultNumberTheTenantLacksIsNotCreatedAtAll() {
-    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(List.of(), new SpNumbers.Numbers(List.of("057126200670"), null));
+    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(List.of(), new SpNumbers.Numbers(List.of("057126200670"), null), Set.of());
     Plan<CcAgentStatus> plan = given().spec(s -> s.defaultSpNumber = "4009999999").tenant(tenant).plan();
 
     assertThat(plan.ops()).isEmpty();
@@ -493,18 +493,49 @@ class AgentPlannerTest {
         .seat(seat()).records(oursWithSecret(Map.of("extension", "2009"))).plan();
 
     assertThat(plan.ops()).containsExactly(
-        new Op.ReplaceSeatExtension(ID, "2009", false, SECRET, "2010"), new Op.BindAgentExtensions(ID, List.of("2009")));
+        new Op.ReplaceSeatExtension(ID, "2009", false, SECRET, null), new Op.BindAgentExtensions(ID, List.of("2009")));
     assertThat(plan.status().secretName).isEqualTo(SECRET);
   }
 
   @Test
-  void aReplacementsSpareNumberIsAboveEveryNumberASeatHolds() {
+  void anOwnNumberThePlatformGaveToAnotherSeatIsReplacedByANumberAboveEveryOneInUse() {
     List<Agents.Details> others = java.util.stream.IntStream.rangeClosed(8001, 8065)
         .mapToObj(n -> new Seat().id(Integer.toString(n + 1000)).extensions(Integer.toString(n)).details()).toList();
     Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true).seat(seat())
-        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null)).plan();
+        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of())).plan();
+    assertThat(plan.ops()).containsExactly(
+        new Op.ReplaceSeatExtension(ID, "8066", false, SECRET, "8004"), new Op.BindAgentExtensions(ID, List.of("8066")));
+    assertThat(plan.ops().get(0).text()).isEqualTo(
+        "replace extension 8004 of agent 1001 with extension 8066 (the platform gave 8004 to another seat while it was being replaced)");
 
-    assertThat(plan.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8004", false, SECRET, "8066"));
+    // a number another seat's or extension's Secret records may be mid-replacement: never the new one
+    Plan<CcAgentStatus> besideAReplacement = given().spec(s -> s.createExtension = true).seat(seat())
+        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of("8066", "8070"))).plan();
+    assertThat(besideAReplacement.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8071", false, SECRET, "8004"));
+
+    // even a Secret that still holds a password: the number is not this seat's any more
+    Plan<CcAgentStatus> stale = given().spec(s -> s.createExtension = true).seat(seat())
+        .records(oursWithSecret(Map.of("extension", "8004", "password", "old"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of())).plan();
+    assertThat(stale.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8066", false, SECRET, "8004"));
+  }
+
+  @Test
+  void theTenantIsReadOnlyForACreateOrAPossibleReplacement() {
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Supplier<AgentPlanner.TenantView> view = () -> {
+      reads.incrementAndGet();
+      return AgentPlanner.TenantView.UNKNOWN;
+    };
+    References.Resolved none = new References.Resolved(Set.of(), Set.of());
+    CcAgentSpec own = spec();
+    own.createExtension = true;
+    Optional<Agents.Details> bound = Optional.of(seat().extensions("8004").details());
+    AgentPlanner.input(own, () -> none, () -> none, bound, oursWithSecret(Map.of("extension", "8004", "password", "pw")), view);
+    assertThat(reads).as("a seat holding its own extension with its password").hasValue(0);
+    AgentPlanner.input(own, () -> none, () -> none, Optional.of(seat().details()), oursWithSecret(Map.of("extension", "8004", "password", "pw")), view);
+    assertThat(reads).as("its own extension is not bound to it").hasValue(1);
+    AgentPlanner.input(own, () -> none, () -> none, Optional.empty(), ours(), view);
+    assertThat(reads).as("a seat to create").hasValue(2);
   }
 
   @Test
@@ -513,7 +544,7 @@ class AgentPlannerTest {
         .seat(seat().extensions("2001", "2009")).records(ours()).plan();
 
     assertThat(plan.ops()).containsExactly(
-        new Op.ReplaceSeatExtension(ID, "2009", true, SECRET, "2010"), new Op.BindAgentExtensions(ID, List.of("2009")));
+        new Op.ReplaceSeatExtension(ID, "2009", true, SECRET, null), new Op.BindAgentExtensions(ID, List.of("2009")));
     assertThat(plan.status().extensions).containsExactly("2001", "2009");
     assertThat(plan.status().secretName).isEqualTo(SECRET);
     assertThat(plan.notices()).isEmpty();

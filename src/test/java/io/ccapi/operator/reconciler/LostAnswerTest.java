@@ -123,7 +123,7 @@ class LostAnswerTest extends ControllerTest {
   /**
    * A replacement interrupted after its delete (a crash) leaves the number free, and the platform numbers
    * the next seat created with an extension from the lowest free one: the number is another seat's now.
-   * The replacement takes the next free number instead of waiting forever on 100016.
+   * The seat is given a new number instead of waiting forever on 100016.
    */
   @Test
   void anInterruptedReplacementWhoseNumberThePlatformGaveAwayTakesTheNextFreeOne() {
@@ -159,7 +159,7 @@ class LostAnswerTest extends ControllerTest {
     assertThat(secret).containsEntry("extension", own);
     assertThat(secret.get("password")).isEqualTo(platformPassword(appId, own));
     assertThat(h.events(ns)).anySatisfy(e -> assertThat(e.getMessage())
-        .contains("extension " + lost + " belongs to another seat now", "extension " + own + " was created instead"));
+        .contains("replace extension " + lost + " of agent 1001 with extension " + own, "the platform gave " + lost + " to another seat"));
   }
 
   @Test

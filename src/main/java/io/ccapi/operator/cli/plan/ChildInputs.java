@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -109,7 +110,8 @@ public final class ChildInputs {
         () -> resolve(agent, CcExtension.class, "spec.extensionRefs", spec.extensionRefs, e -> e.getSpec().extension),
         () -> resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
         app.flatMap(a -> observer.agent(a, spec.agentId)), records,
-        () -> app.map(a -> AgentPlanner.TenantView.of(observer.agents(a), observer.spNumbers(a))).orElse(AgentPlanner.TenantView.UNKNOWN)));
+        // plan reads no Secrets of other seats: a replacement's spare number is chosen from the seats alone
+        () -> app.map(a -> AgentPlanner.TenantView.of(observer.agents(a), observer.spNumbers(a), Set.of())).orElse(AgentPlanner.TenantView.UNKNOWN)));
   }
 
   /** References among the manifests; one is usable (Ready, once applied) when its own plan does not stop. */
