@@ -13,12 +13,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The operator against the current kubeconfig or the in-cluster service account. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the operator against the current kubeconfig or in-cluster config.")
 final class RunCommand implements Callable<Integer> {
+  /** How long SIGTERM waits for the operator to stop and release its lease (a pod's grace period is 30 s). */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
   @Option(names = {"-n", "--namespace"}, split = ",", description = "Namespaces to watch (repeat or comma-separate; default: all).")
   List<String> namespaces = List.of();
 
@@ -70,10 +74,15 @@ final class RunCommand implements Callable<Integer> {
       settings = settings.withLeaderElection(ns);
     }
     CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (CcapiOperator operator = CcapiOperator.start(client, settings, new MicrometerCallRecorder(registry), registry);
         OpsServer ops = new OpsServer(metricsPort, registry, operator)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      // the JVM halts once its shutdown hooks return: this one waits for the close below (lease released)
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stop.countDown();
+        awaitQuietly(stopped, SHUTDOWN_GRACE);
+      }));
       System.out.println("metrics and probes on :" + ops.port() + " (/metrics, /healthz, /readyz)");
       System.out.println("ccapi-operator running against " + client.getConfiguration().getMasterUrl()
           + (namespaces.isEmpty() ? " (all namespaces)" : " (namespaces " + String.join(",", namespaces) + ")")
@@ -81,8 +90,17 @@ final class RunCommand implements Callable<Integer> {
       stop.await();
     } finally {
       client.close();
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration atMost) {
+    try {
+      latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** --lease-namespace, else $POD_NAMESPACE (in a pod), else the kubeconfig's or service account's namespace. */

@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Consumer;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -34,21 +36,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** Builds and runs the operator: the five controllers over one set of shared services. */
 public final class CcapiOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CcapiOperator.class);
   private final Operator operator;
   private final CcapiClientFactory clients;
   private final ManagedSecrets secrets;
   private final KubeEvents events;
   private final AtomicBoolean leading;
+  /** Set by {@link #close}: the lease ends because this process stops, not because another took it. */
+  private final AtomicBoolean stopping;
   private final boolean electing;
   private Runnable releaseLease = () -> {};
 
   private CcapiOperator(
-      Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, KubeEvents events, AtomicBoolean leading, boolean electing) {
+      Operator operator, CcapiClientFactory clients, ManagedSecrets secrets, KubeEvents events, AtomicBoolean leading,
+      AtomicBoolean stopping, boolean electing) {
     this.operator = operator;
     this.secrets = secrets;
     this.events = events;
     this.clients = clients;
     this.leading = leading;
+    this.stopping = stopping;
     this.electing = electing;
   }
 
@@ -65,6 +72,7 @@ public final class CcapiOperator implements AutoCloseable {
         new CcapiClientFactory(settings.connectTimeout(), settings.readTimeout(), settings.ccapiCallsPerSecond(), recorder, clock,
             CcapiClientFactory.DEFAULT_USER_AGENT + " (" + identity() + ")");
     AtomicBoolean leading = new AtomicBoolean(settings.leaseNamespace() == null);
+    AtomicBoolean stopping = new AtomicBoolean();
     OperatorServices svc =
         OperatorServices.create(kube, settings.namespaces(), new ListCacheObserver(settings.pollInterval(), clock), clients, clock, settings.pollInterval());
     Operator operator =
@@ -77,7 +85,7 @@ public final class CcapiOperator implements AutoCloseable {
                 o.withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
               }
               if (settings.leaseNamespace() != null) {
-                o.withLeaderElectionConfiguration(leaderElection(settings.leaseNamespace(), leading));
+                o.withLeaderElectionConfiguration(leaderElection(settings.leaseNamespace(), leading, stopping));
               }
             });
     for (CcReconciler<?, ?> r :
@@ -97,7 +105,7 @@ public final class CcapiOperator implements AutoCloseable {
       }
     }
     operator.start();
-    CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), svc.events(), leading, settings.leaseNamespace() != null);
+    CcapiOperator started = new CcapiOperator(operator, clients, svc.secrets(), svc.events(), leading, stopping, settings.leaseNamespace() != null);
     if (settings.leaseNamespace() != null) {
       started.releaseLease = () -> LeaseRelease.release(kube, settings.leaseNamespace(), OperatorSettings.LEASE_NAME, identity());
     }
@@ -112,7 +120,12 @@ public final class CcapiOperator implements AutoCloseable {
     return Objects.requireNonNullElseGet(System.getenv("HOSTNAME"), () -> "ccapi-operator-" + ProcessHandle.current().pid());
   }
 
-  private static LeaderElectionConfiguration leaderElection(String namespace, AtomicBoolean leading) {
+  /**
+   * JOSDK's own exit on a lost lease (exitOnStopLeading) also fires when this process stops the elector
+   * itself, and then calls System.exit inside the shutdown: a deadlock, with the lease never released. So
+   * the exit is ours, and only for a lease lost while running.
+   */
+  private static LeaderElectionConfiguration leaderElection(String namespace, AtomicBoolean leading, AtomicBoolean stopping) {
     String identity = identity();
     return new LeaderElectionConfiguration(
         OperatorSettings.LEASE_NAME,
@@ -121,8 +134,17 @@ public final class CcapiOperator implements AutoCloseable {
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
         identity,
-        new LeaderCallbacks(() -> leading.set(true), () -> leading.set(false), leader -> {}),
-        true);
+        new LeaderCallbacks(() -> leading.set(true), () -> lostLease(leading, stopping), leader -> {}),
+        false);
+  }
+
+  /** A leader whose lease another took must not write one call more: it halts (no hooks, no writes). */
+  private static void lostLease(AtomicBoolean leading, AtomicBoolean stopping) {
+    leading.set(false);
+    if (!stopping.get()) {
+      LOG.error("lost the leader lease {}: stopping at once, so that only the new leader writes", OperatorSettings.LEASE_NAME);
+      Runtime.getRuntime().halt(1);
+    }
   }
 
   /** What /healthz and /readyz report. */
@@ -189,6 +211,7 @@ public final class CcapiOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping.set(true);
     operator.stop();
     releaseLease.run(); // after stop: the elector renews no more, and no reconcile runs
     events.close();
