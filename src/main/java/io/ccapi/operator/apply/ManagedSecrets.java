@@ -73,13 +73,15 @@ public final class ManagedSecrets implements AutoCloseable {
 
   /**
    * The extension numbers recorded in the operator's Secrets in {@code namespace} (seats' and
-   * CcExtensions'): numbers those resources hold or are replacing, so no other resource takes one.
+   * CcExtensions') other than {@code except}: numbers those resources hold or are creating, so no other
+   * resource takes or deletes one.
    */
-  public Set<String> recordedExtensions(String namespace) {
+  public Set<String> recordedExtensions(String namespace, String except) {
     List<Secret> secrets = cache != null ? cache.all(namespace)
         : client.secrets().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).list().getItems();
     Set<String> numbers = new java.util.TreeSet<>();
     secrets.stream()
+        .filter(s -> !s.getMetadata().getName().equals(except))
         .map(s -> StoredSecret.decode(s).get("extension"))
         .filter(n -> n != null && !n.isEmpty())
         .forEach(numbers::add);

@@ -132,6 +132,9 @@ final class PlatformWrites {
    * back to the planner, which sees the holder and replaces with a new number.
    */
   static Extensions.Credentials replaceSeatExtension(CcapiClient client, String appId, Op.ReplaceSeatExtension o) {
+    if (o.lost() != null) {
+      return client.createExtension(appId, o.extension()); // a new number: nothing of it to remove (100015 = taken)
+    }
     if (o.bound()) {
       client.unbindAgentExtensions(appId, o.agentId(), List.of(o.extension()));
     }

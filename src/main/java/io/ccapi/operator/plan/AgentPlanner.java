@@ -48,8 +48,8 @@ public final class AgentPlanner {
 
     /**
      * The number after {@code extension}, every four-digit number a seat holds and every number the
-     * operator's seat Secrets record (a replacement in progress may have deleted it): likely free, and
-     * never one another seat is about to create again.
+     * operator's other Secrets record (a replacement in progress may have deleted it): likely free, and
+     * never one another resource is about to create.
      */
     String spareAfter(String extension) {
       int highest = java.util.stream.Stream.of(extensionSeats.keySet().stream(), recorded.stream(), java.util.stream.Stream.of(extension))
@@ -61,7 +61,7 @@ public final class AgentPlanner {
       return Integer.toString(Math.min(highest + 1, 9999));
     }
 
-    /** @param recorded the extension numbers the operator's seat Secrets record */
+    /** @param recorded the extension numbers the operator's other Secrets record */
     public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers, Set<String> recorded) {
       Map<String, String> bound = new HashMap<>();
       seats.forEach(seat -> extensions(seat).forEach(number -> bound.put(number, seat.agentId())));
@@ -264,7 +264,8 @@ public final class AgentPlanner {
    * The replacement of the extension created with a seat this resource created: a new password for it when
    * none is stored, or a new number when the platform gave it to another seat (a replacement interrupted
    * after its delete leaves the number free, and the platform numbers new seats' extensions from the
-   * lowest free one).
+   * lowest free one) or another resource's Secret records it unbound (it is being created for that one:
+   * never deleted from under it).
    */
   private static Optional<Op.ReplaceSeatExtension> replacement(Input in, String number, Set<String> bound) {
     if (!createdHere(in)) {
@@ -272,7 +273,8 @@ public final class AgentPlanner {
     }
     String agentId = in.spec().agentId;
     String holder = in.tenant().extensionSeats().get(number);
-    if (holder != null && !holder.equals(agentId)) {
+    boolean othersCreating = !bound.contains(number) && in.tenant().recorded().contains(number);
+    if ((holder != null && !holder.equals(agentId)) || othersCreating) {
       return Optional.of(new Op.ReplaceSeatExtension(agentId, in.tenant().spareAfter(number), false, in.records().secret().name(), number));
     }
     if (in.records().secret().has("password")) {

@@ -59,4 +59,18 @@ class ReplaceSeatExtensionTest extends SimulatorTestBase {
         .satisfies(e -> assertThat(((CcapiException) e).errorClass()).isEqualTo(ErrorClass.BLOCKED_BY_DEPENDENCY));
     assertThat(sim.client.getAgent(appId, "1004").extensions()).singleElement().satisfies(e -> assertThat(e.extension()).isEqualTo("8001"));
   }
+
+  @Test
+  void aNewNumberIsOnlyCreatedAndOneThatExistsIsLeftAlone() {
+    String appId = seatWithItsOwnExtension("1007", "8001");
+    Extensions.Credentials renumbered =
+        PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1007", "8002", false, "a-extensions", "8001"));
+    assertThat(renumbered.extension()).isEqualTo("8002");
+    assertThat(sim.client.getAgent(appId, "1007").extensions()).as("the old binding is not touched").singleElement()
+        .satisfies(e -> assertThat(e.extension()).isEqualTo("8001"));
+
+    assertThatThrownBy(() -> PlatformWrites.replaceSeatExtension(sim.client, appId, new Op.ReplaceSeatExtension("1007", "8002", false, "a-extensions", "8001")))
+        .isInstanceOf(CcapiException.class)
+        .satisfies(e -> assertThat(((CcapiException) e).errorClass()).isEqualTo(ErrorClass.CONFLICT));
+  }
 }

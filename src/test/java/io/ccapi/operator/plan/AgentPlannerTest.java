@@ -513,6 +513,11 @@ class AgentPlannerTest {
         .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of("8066", "8070"))).plan();
     assertThat(besideAReplacement.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8071", false, SECRET, "8004"));
 
+    // an unbound number another resource's Secret records is being created for that one: never deleted
+    Plan<CcAgentStatus> beingCreated = given().spec(s -> s.createExtension = true).seat(seat())
+        .records(oursWithSecret(Map.of("extension", "8100"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of("8100"))).plan();
+    assertThat(beingCreated.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8101", false, SECRET, "8100"));
+
     // even a Secret that still holds a password: the number is not this seat's any more
     Plan<CcAgentStatus> stale = given().spec(s -> s.createExtension = true).seat(seat())
         .records(oursWithSecret(Map.of("extension", "8004", "password", "old"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of())).plan();
