@@ -94,12 +94,12 @@ public final class Executor {
     if (op.createsClaimedObject()) {
       return create(t, op, subject);
     }
-    OnceOnlyValues.Stored stored = new OnceOnlyValues.Stored(null, "");
+    String note = "";
     try {
       onceOnly.prepare(t, op);
       Object answer = writes.write(t.app(), op);
       report(t.app(), op, answer);
-      stored = onceOnly.store(t, op, answer, () -> { });
+      note = onceOnly.store(t, op, answer, () -> { }).note();
     } catch (CcapiException e) {
       forget(t.app(), op);
       boolean alreadyDone = (op.verb() == Op.Verb.DELETE || op.verb() == Op.Verb.UNBIND) && e.errorClass() == ErrorClass.NOT_FOUND;
@@ -108,7 +108,7 @@ public final class Executor {
       }
     }
     if (op.verb() == Op.Verb.UPDATE) {
-      events.normal(t.resource(), EventReason.Updated, op.text() + stored.note());
+      events.normal(t.resource(), EventReason.Updated, op.text() + note);
     } else if (op.verb() == Op.Verb.CREATE) {
       events.normal(t.resource(), EventReason.Created, eventText(op));
     }

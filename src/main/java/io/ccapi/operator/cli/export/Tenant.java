@@ -18,12 +18,6 @@ public record Tenant(
     List<Subscriptions.Subscription> subscriptions,
     Ivr ivr) {
 
-  /** A tenant without IVR configuration. */
-  public Tenant(Apps.App app, SpNumbers.Numbers relayNumbers, List<Queues.Info> queues, List<Agents.Details> seats,
-      List<Subscriptions.Subscription> subscriptions) {
-    this(app, relayNumbers, queues, seats, subscriptions, Ivr.NONE);
-  }
-
   /** The app's IVR: voice files, default voices by prompt (as GET ivrs/defvoices answers) and the fast router. */
   public record Ivr(List<Ivrs.VoiceFile> files, Map<String, Object> voices, List<Ivrs.FastRoute> router) {
     public static final Ivr NONE = new Ivr(List.of(), Map.of(), List.of());

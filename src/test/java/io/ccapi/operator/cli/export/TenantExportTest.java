@@ -145,7 +145,7 @@ class TenantExportTest {
   @Test
   void anApplicationTheCrdCannotHoldStopsTheExportNamingWhy() {
     Apps.App unnamed = new Apps.App(APP.appId(), "9123", "", "", "1", "", false, "s3cret", null);
-    Tenant t = new Tenant(unnamed, new SpNumbers.Numbers(List.of(), ""), List.of(), List.of(), List.of());
+    Tenant t = new Tenant(unnamed, new SpNumbers.Numbers(List.of(), ""), List.of(), List.of(), List.of(), Tenant.Ivr.NONE);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TenantExport.of(t, OPTIONS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("application " + APP.appId() + " cannot be exported: application name has 0 characters; the CRD takes 1 to 64")
@@ -156,7 +156,7 @@ class TenantExportTest {
   }
 
   static Tenant tenant(List<Queues.Info> queues, List<Agents.Details> seats, List<Subscriptions.Subscription> subscriptions) {
-    return new Tenant(APP, new SpNumbers.Numbers(List.of(), ""), queues, seats, subscriptions);
+    return tenant(queues, seats, subscriptions, Tenant.Ivr.NONE);
   }
 
   static Tenant tenant(List<Queues.Info> queues, List<Agents.Details> seats, List<Subscriptions.Subscription> subscriptions, Tenant.Ivr ivr) {
