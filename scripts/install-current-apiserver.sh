@@ -42,9 +42,11 @@ die() { echo "[install-current-apiserver] ERROR: $*" >&2; exit 1; }
 installed_ok() {
   local b
   for b in "${BINARIES[@]}"; do [[ -x "${TARGET_DIR}/${b}" ]] || return 1; done
-  "${TARGET_DIR}/kube-apiserver" --version 2>/dev/null | grep -q "v${K8S_VERSION}\b" || return 1
+  # output captured first: under pipefail, grep -q closing the pipe early fails the check by SIGPIPE
+  local out
+  out="$("${TARGET_DIR}/kube-apiserver" --version 2>/dev/null)" && grep -q "v${K8S_VERSION}\b" <<<"${out}" || return 1
   "${TARGET_DIR}/etcd" --version >/dev/null 2>&1 || return 1
-  "${TARGET_DIR}/kubectl" version --client 2>/dev/null | grep -q "v${K8S_VERSION}\b" || return 1
+  out="$("${TARGET_DIR}/kubectl" version --client 2>/dev/null)" && grep -q "v${K8S_VERSION}\b" <<<"${out}" || return 1
 }
 
 smoke() {
