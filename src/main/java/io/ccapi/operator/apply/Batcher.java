@@ -53,12 +53,6 @@ final class Batcher<K, I, A> implements AutoCloseable {
     return await(enqueue(key, item));
   }
 
-  /** Submits one item under each key at once (so their lingers overlap) and waits for all of them. */
-  void submitEach(List<K> keys, I item) {
-    List<CompletableFuture<A>> all = keys.stream().map(k -> enqueue(k, item)).toList();
-    all.forEach(Batcher::await);
-  }
-
   private CompletableFuture<A> enqueue(K key, I item) {
     CompletableFuture<A> done = new CompletableFuture<>();
     Lane lane = lanes.computeIfAbsent(key, Lane::new);

@@ -19,6 +19,13 @@ import io.ccapi.operator.plan.Reason;
 import io.ccapi.operator.plan.ReconcileException;
 import io.ccapi.operator.plan.Records;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Instant;
@@ -39,6 +46,9 @@ public final class Executor {
   private final PlatformWrites writes = new PlatformWrites();
   private final KubeEvents events;
   private final Clock clock;
+  private final QueueJoins joins;
+  /** By kind: how to make a resource reconcile again (its queue join was sent). */
+  private final Map<String, BiConsumer<String, String>> wakers = new ConcurrentHashMap<>();
 
   public Executor(PlatformObserver observer, Claims claims, ManagedSecrets secrets, KubeEvents events, Clock clock) {
     this.observer = observer;
@@ -46,6 +56,12 @@ public final class Executor {
     this.onceOnly = new OnceOnlyValues(secrets);
     this.events = events;
     this.clock = clock;
+    this.joins = new QueueJoins(new JoinOutcome(), clock);
+  }
+
+  /** Resources of {@code kind} are woken through {@code wake(namespace, name)} when their queue join was sent. */
+  public void wakeWith(String kind, BiConsumer<String, String> wake) {
+    wakers.put(kind, wake);
   }
 
   /** The resource a plan is for, its app connection and the records the plan was made from. */
@@ -58,25 +74,41 @@ public final class Executor {
   /**
    * What applying produced. {@code replan}: a create met an object that is ours or was adopted, so the
    * rest of the plan (made for a new object) was skipped. {@code createdId}: the platform id a create
-   * returned; {@code createdApp}: the application POST apps returned.
+   * returned; {@code createdApp}: the application POST apps returned. {@code waiting}: what was handed
+   * on and is not done yet (a queue join waiting for company), null when everything was carried out.
    */
-  public record Result(boolean replan, String createdId, Apps.App createdApp) {
-    static final Result REPLAN = new Result(true, null, null);
+  public record Result(boolean replan, String createdId, Apps.App createdApp, String waiting) {
+    static final Result DONE = new Result(false, null, null, null);
+    static final Result REPLAN = new Result(true, null, null, null);
+
+    Result waitingFor(String what) {
+      return new Result(replan, createdId, createdApp, waiting == null ? what : waiting + "; " + what);
+    }
   }
 
   public Result apply(Target target, Plan<?> plan) {
     recordOwnership(target, plan);
-    Result result = new Result(false, null, null);
+    joins.retain(target.uid(), queuesJoined(plan));
+    Result result = Result.DONE;
     for (Op op : plan.ops()) {
       Result step = run(target, op, plan.subject());
       if (step.replan()) {
         return step;
       }
       if (step.createdId() != null) {
-        result = step;
+        result = new Result(false, step.createdId(), step.createdApp(), result.waiting());
+      }
+      if (step.waiting() != null) {
+        result = result.waitingFor(step.waiting());
       }
     }
     return result;
+  }
+
+  private static Set<String> queuesJoined(Plan<?> plan) {
+    return plan.ops().stream()
+        .flatMap(op -> op instanceof Op.BindAgentQueues o ? o.queues().stream() : Stream.empty())
+        .collect(Collectors.toSet());
   }
 
   private void recordOwnership(Target t, Plan<?> plan) {
@@ -93,6 +125,9 @@ public final class Executor {
     LOG.debug("{} {}/{}: {}", t.resource().getKind(), t.resource().getMetadata().getNamespace(), t.resource().getMetadata().getName(), op.describe());
     if (op.createsClaimedObject()) {
       return create(t, op, subject);
+    }
+    if (op instanceof Op.BindAgentQueues o) {
+      return join(t, o);
     }
     String note = "";
     try {
@@ -112,7 +147,40 @@ public final class Executor {
     } else if (op.verb() == Op.Verb.CREATE) {
       events.normal(t.resource(), EventReason.Created, eventText(op));
     }
-    return new Result(false, null, null);
+    return Result.DONE;
+  }
+
+  /**
+   * Hands the seat's queue joins to {@link QueueJoins}: they go out with the other seats of each queue and
+   * the seat is woken when they did. An error the last join got is thrown here, once.
+   */
+  private Result join(Target t, Op.BindAgentQueues o) {
+    QueueJoins.Member member = new QueueJoins.Member(
+        t.uid(), t.resource().getKind(), t.resource().getMetadata().getNamespace(), t.resource().getMetadata().getName(), o.agentId());
+    o.queues().forEach(queueId -> joins.offer(t.app(), queueId, member));
+    return Result.DONE.waitingFor("joining queues " + o.queues() + " (sent with the other seats joining them)");
+  }
+
+  /** A join went out: its effect goes into the view (or the view is dropped), then the seats look again. */
+  private final class JoinOutcome implements QueueJoins.Outcome {
+    @Override
+    public void joined(AppConnection app, String queueId, List<QueueJoins.Member> members) {
+      members.forEach(m -> report(app, new Op.BindAgentQueues(m.agentId(), List.of(queueId)), null));
+      members.forEach(this::wake);
+    }
+
+    @Override
+    public void failed(AppConnection app, String queueId, List<QueueJoins.Member> members, CcapiException e) {
+      observer.written(app, PlatformObserver.Kind.AGENTS);
+      members.forEach(this::wake);
+    }
+
+    private void wake(QueueJoins.Member m) {
+      BiConsumer<String, String> wake = wakers.get(m.kind());
+      if (wake != null) {
+        wake.accept(m.namespace(), m.name());
+      }
+    }
   }
 
   private Result create(Target t, Op op, String subject) {
@@ -132,7 +200,7 @@ public final class Executor {
             + " (spec.extension) exists in the platform already; name a free number");
       }
       if (e.errorClass() == ErrorClass.CONFLICT && id != null) {
-        return probe ? new Result(false, null, null) : duplicate(t, id, subject);
+        return probe ? Result.DONE : duplicate(t, id, subject);
       }
       if (!probe && !e.mayHaveBeenApplied()) {
         restoreClaim(t); // refused or never sent: nothing was created
@@ -153,7 +221,7 @@ public final class Executor {
     if (stored.followUp() != null) {
       run(t, stored.followUp(), subject);
     }
-    return new Result(false, createdId, answer instanceof Apps.App app ? app : null);
+    return new Result(false, createdId, answer instanceof Apps.App app ? app : null, null);
   }
 
   /** A create answered "already exists": decided as the ownership rule says, from the records before this attempt. */

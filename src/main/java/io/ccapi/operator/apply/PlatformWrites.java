@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one place an {@link Op} becomes a ccapi call. Returns the platform's answer where it has one. Seat
- * creates and queue memberships of one app that arrive close together go out batched: one {@code POST
- * agents} with many seats, one {@code POST queues/agents} per queue for all of its new seats. A seat
+ * The one place an {@link Op} becomes a ccapi call (but queue joins: {@link QueueJoins}). Returns the
+ * platform's answer where it has one. Seat creates of one app that arrive close together go out batched,
+ * one {@code POST agents} with many seats. A seat
  * created with an extension the platform numbers goes alone: the answer lists passwords by extension
  * number, without seat ids, so only a seat that names its extension can find its own in a batch's answer.
  */
@@ -26,25 +26,11 @@ final class PlatformWrites {
    * turns, not a few milliseconds, is what lets them share a call.
    */
   static final Duration LINGER = Duration.ofMillis(500);
-  /**
-   * Queue joins linger longer: a batch of created seats spreads over all of the app's queues (50 queues,
-   * a few seats each), so one queue's seats arrive seconds apart.
-   */
-  static final Duration JOIN_LINGER = Duration.ofSeconds(3);
 
   private record SeatCreate(AppConnection app, Agents.Agent agent) {}
 
-  private record QueueKey(String appId, String queueId) {}
-
-  private record Join(AppConnection app, String agentId) {}
-
   private final Batcher<String, SeatCreate, List<Extensions.Credentials>> seatCreates =
       new Batcher<>((appId, items) -> items.get(0).app().client().createAgents(appId, items.stream().map(SeatCreate::agent).toList()), SEAT_BATCH, LINGER);
-  private final Batcher<QueueKey, Join, Void> queueJoins =
-      new Batcher<>((key, items) -> {
-        items.get(0).app().client().bindQueueAgents(key.appId(), key.queueId(), items.stream().map(Join::agentId).toList());
-        return null;
-      }, SEAT_BATCH, JOIN_LINGER);
 
   Object write(AppConnection app, Op op) {
     return switch (op.target()) {
@@ -106,8 +92,6 @@ final class PlatformWrites {
       client.bindAgentExtensions(appId, o.agentId(), o.extensions());
     } else if (op instanceof Op.UnbindAgentExtensions o) {
       client.unbindAgentExtensions(appId, o.agentId(), o.extensions());
-    } else if (op instanceof Op.BindAgentQueues o) {
-      queueJoins.submitEach(o.queues().stream().map(queueId -> new QueueKey(appId, queueId)).toList(), new Join(app, o.agentId()));
     } else if (op instanceof Op.UnbindAgentQueues o) {
       client.unbindAgentQueues(appId, o.agentId(), o.queues());
     } else if (op instanceof Op.SetAgentDefaultSpNumber o) {

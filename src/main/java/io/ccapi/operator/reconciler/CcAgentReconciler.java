@@ -18,7 +18,9 @@ import io.ccapi.operator.plan.StoredSecret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +45,12 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
 
   @Override
   protected List<EventSource<?, CcAgent>> moreEventSources(EventSourceContext<CcAgent> context) {
+    SimpleInboundEventSource<CcAgent> joinsSent = new SimpleInboundEventSource<>("queue-joins");
+    svc.executor().wakeWith(kind(), (namespace, name) -> joinsSent.propagateEvent(new ResourceID(name, namespace)));
     return List.of(
         referenceSource(context, CcExtension.class, a -> names(a.getSpec().extensionRefs), CcAgentReconciler::changesPlan),
-        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs), CcAgentReconciler::changesPlan));
+        referenceSource(context, CcQueue.class, a -> names(a.getSpec().queueRefs), CcAgentReconciler::changesPlan),
+        joinsSent);
   }
 
   /**

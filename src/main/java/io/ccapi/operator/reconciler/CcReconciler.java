@@ -147,7 +147,9 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
       }
       Executor.Result result = svc.executor().apply(new Executor.Target(resource, planned.app(), planned.records()), plan);
       if (!result.replan() && (attempt > 0 || !planAgainAfter(resource, result))) {
-        return new Outcome<>(plan.status(), Reason.Ready, applied(resource, planned, result));
+        String message = applied(resource, planned, result);
+        return result.waiting() == null ? new Outcome<>(plan.status(), Reason.Ready, message)
+            : new Outcome<>(plan.status(), Reason.Reconciling, plan.subject() + ": " + result.waiting());
       }
       if (attempt > 0) {
         return new Outcome<>(plan.status(), Reason.Reconciling, plan.subject() + " changed while being reconciled; looking again");
