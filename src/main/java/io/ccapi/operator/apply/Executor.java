@@ -187,7 +187,8 @@ public final class Executor {
     String id = naturalId(op);
     boolean probe = op.verb() == Op.Verb.PROBE;
     if (!probe && t.records().claimOn(id).filter(Claim::owned).isEmpty()) {
-      claims.record(t.resource(), Claim.pending(id, t.uid(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString()));
+      claims.record(t.resource(), claimedUpFront(op) ? Claim.created(id, t.uid())
+          : Claim.pending(id, t.uid(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString()));
     }
     Object answer;
     try {
@@ -244,6 +245,16 @@ public final class Executor {
         throw new ReconcileException(Reason.AlreadyExists, OwnershipRule.conflict(subject));
       }
     }
+  }
+
+  /**
+   * Whether a create is claimed as created before it is sent (one claim write, not two): an object whose id
+   * the operator names. A lost answer then leaves the claim a success would have left, and the next observe
+   * tells whether the object exists. An application stays pending until answered (its Secret comes back
+   * only in that answer, so a lost one must be told apart), as does an object the platform numbers.
+   */
+  static boolean claimedUpFront(Op op) {
+    return naturalId(op) != null && !(op instanceof Op.CreateApp);
   }
 
   /** A seat create refused because the extension it names exists (100015), not the seat. */

@@ -11,9 +11,11 @@ import java.util.Optional;
  * {@code ccapi.io/claim} as JSON. It names the resource's uid, so a claim copied onto another resource
  * (an exported manifest, a renamed copy) is no evidence for it.
  *
- * <p>{@code PENDING}: a create was sent and its outcome is not known yet ({@code id} is null when the
- * platform assigns it). {@code CREATED}: this resource created it. {@code ADOPTED}: it existed and a
- * person let this resource take it over (a password it had is not known).
+ * <p>{@code PENDING}: a create of an application, or of an object the platform numbers ({@code id} null),
+ * was sent and its outcome is not known yet. {@code CREATED}: this resource created it — recorded just
+ * before the create for an object whose id the operator names (seat, queue, extension): should that
+ * create's answer be lost, the next observe tells whether the object exists. {@code ADOPTED}: it existed
+ * and a person let this resource take it over (a password it had is not known).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Claim(State state, String id, String uid, String since) {
