@@ -30,9 +30,9 @@ import java.util.concurrent.TimeUnit;
 final class QueueJoins implements AutoCloseable {
   static final int MAX = PlatformWrites.SEAT_BATCH;
   static final Duration LINGER = Duration.ofSeconds(1);
-  static final Duration MAX_WAIT = Duration.ofSeconds(30);
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
   static final Duration TICK = Duration.ofMillis(250);
-  static final int QUIET_TICKS = 2;
+  static final int QUIET_TICKS = 4;
   /** How long an error waits for its seat's next reconcile (a seat deleted meanwhile never asks). */
   static final Duration ERROR_KEPT = Duration.ofMinutes(10);
 
