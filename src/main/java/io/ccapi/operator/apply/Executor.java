@@ -126,6 +126,7 @@ public final class Executor {
     if (op.createsClaimedObject()) {
       return create(t, op, subject);
     }
+    claims.ensureFinalizer(t.resource()); // a create puts it on with its claim
     if (op instanceof Op.BindAgentQueues o) {
       return join(t, o);
     }
@@ -187,8 +188,10 @@ public final class Executor {
     String id = naturalId(op);
     boolean probe = op.verb() == Op.Verb.PROBE;
     if (!probe && t.records().claimOn(id).filter(Claim::owned).isEmpty()) {
-      claims.record(t.resource(), claimedUpFront(op) ? Claim.created(id, t.uid())
+      claims.record(t.resource(), claimedUpFront(op) ? Claim.created(id, t.uid()) // the finalizer goes on with it
           : Claim.pending(id, t.uid(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString()));
+    } else {
+      claims.ensureFinalizer(t.resource());
     }
     Object answer;
     try {

@@ -280,6 +280,11 @@ public class CcAppReconciler extends CcReconciler<CcApp, CcAppStatus> {
   }
 
   @Override
+  protected boolean alwaysFinalized() {
+    return true;
+  }
+
+  @Override
   public DeleteControl cleanup(CcApp app, Context<CcApp> context) {
     List<String> children = new ArrayList<>();
     for (Class<? extends CcResource<?, ?>> kind :

@@ -85,6 +85,15 @@ public abstract class CcChildReconciler<P extends CcResource<? extends CcChildSp
     }
   }
 
+  /** An observed or paused resource never wrote, so it went without cleanup: its platform object stays. */
+  @Override
+  protected void deletedUnfinalized(P resource) {
+    String leave = leavesPlatformObject(resource);
+    if (leave != null && resource.getSpec().deletionPolicy != DeletionPolicy.Orphan) {
+      svc.events().normal(resource, EventReason.Orphaned, "platform object left in place (" + leave + ")");
+    }
+  }
+
   private DeleteControl delete(P resource, AppConnection app, Records records, Context<P> context) {
     Plan<S> plan = planDelete(resource, app, records, context);
     if (plan.stopped()) {

@@ -1,5 +1,6 @@
 package io.ccapi.operator.reconciler;
 
+import io.ccapi.operator.apply.Claims;
 import io.ccapi.operator.apply.Executor;
 import io.ccapi.operator.ccapi.CcapiException;
 import io.ccapi.operator.crd.Annotations;
@@ -16,12 +17,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.function.Function;
@@ -50,8 +52,7 @@ import org.slf4j.LoggerFactory;
  * are recorded as Stalled and not retried until the spec or a watched dependency changes, except the
  * reasons whose way out changes no generation ({@link Reason#recheckedEveryPoll()}).
  */
-public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatus>
-    implements Reconciler<P>, Cleaner<P> {
+public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatus> implements Reconciler<P> {
   static final Duration WAIT_RECHECK = Duration.ofSeconds(10);
   static final Duration DELETE_RECHECK = Duration.ofSeconds(3);
   static final int MAX_PLANNED_LINES = 20;
@@ -63,6 +64,8 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
   private final Class<S> statusType;
   /** The controller's cache of this kind, known from the first reconcile on: what {@link #stalled} counts. */
   private final AtomicReference<IndexedResourceCache<P>> cache = new AtomicReference<>();
+  /** Uids whose cleanup let them go, until their delete event: the others went without cleanup. */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
 
   protected CcReconciler(OperatorServices svc, Class<P> type, Class<S> statusType) {
     this.svc = svc;
@@ -99,6 +102,17 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return true;
   }
 
+  /**
+   * Whether every resource of the kind carries the finalizer, written to the platform or not (a CcApp:
+   * its children need its connection while they are deleted). Other kinds get it with their first write.
+   */
+  protected boolean alwaysFinalized() {
+    return false;
+  }
+
+  /** A resource without the finalizer (it never wrote to the platform) is gone: what to say of it. */
+  protected void deletedUnfinalized(P resource) {}
+
   /** Conditions of the kind beyond Ready, Reconciling and Stalled, set on the status about to be written. */
   protected void moreConditions(P resource, S status) {}
 
@@ -107,9 +121,32 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
     return List.of();
   }
 
+  /**
+   * What deleting the resource does to its platform object (it carries the operator's finalizer): remove
+   * its finalizer ({@link DeleteControl#defaultDelete()}) or wait and look again.
+   */
+  public abstract DeleteControl cleanup(P resource, Context<P> context);
+
+  /**
+   * Every event reaches here (JOSDK's triggerReconcilerOnAllEvents): the operator owns its finalizer, so
+   * that it goes on in the same patch as the first claim ({@code Claims}), not in one of its own.
+   */
   @Override
   public UpdateControl<P> reconcile(P resource, Context<P> context) {
     cache.compareAndSet(null, context.getPrimaryCache());
+    if (context.isPrimaryResourceDeleted()) {
+      svc.claims().forget(resource);
+      if (!released.remove(resource.getMetadata().getUid())) {
+        deletedUnfinalized(resource);
+      }
+      return UpdateControl.noUpdate();
+    }
+    if (resource.isMarkedForDeletion()) {
+      return deleting(resource, context);
+    }
+    if (alwaysFinalized()) {
+      svc.claims().ensureFinalizer(resource);
+    }
     Outcome<S> outcome;
     try {
       outcome = resource.paused() ? paused(resource) : converge(resource, context);
@@ -126,6 +163,21 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
       outcome = new Outcome<>(managedStatus(resource), Reason.of(e), e.getMessage());
     }
     return finish(resource, outcome);
+  }
+
+  /** A resource being deleted: cleaned up if it carries the finalizer (it wrote to the platform), else left alone. */
+  private UpdateControl<P> deleting(P resource, Context<P> context) {
+    if (!resource.hasFinalizer(Claims.finalizer(resource))) {
+      return UpdateControl.noUpdate();
+    }
+    DeleteControl control = cleanup(resource, context);
+    if (control.isRemoveFinalizer()) {
+      PrimaryUpdateAndCacheUtils.removeFinalizer(context.getClient(), resource, Claims.finalizer(resource));
+      return UpdateControl.noUpdate();
+    }
+    UpdateControl<P> wait = UpdateControl.noUpdate();
+    control.getScheduleDelay().ifPresent(wait::rescheduleAfter);
+    return wait;
   }
 
   private Outcome<S> paused(P resource) {
@@ -283,6 +335,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   protected DeleteControl released(P resource) {
     svc.claims().forget(resource);
+    released.add(resource.getMetadata().getUid());
     return DeleteControl.defaultDelete();
   }
 

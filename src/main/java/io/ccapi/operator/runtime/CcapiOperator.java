@@ -182,6 +182,7 @@ public final class CcapiOperator implements AutoCloseable {
           // Spec changes (generation), deletion, and the annotations a person sets to adopt, pause,
           // resume or retry a create wake a reconcile; the operator's own status and claim writes do not.
           o.withGenerationAware(false);
+          o.withTriggerReconcilerOnAllEvents(true); // the operator owns its finalizer (CcReconciler#reconcile)
           o.withOnUpdateFilter((now, before) -> ReconcileTriggers.worthReconciling((HasMetadata) now, (HasMetadata) before, claims));
           o.withRetry(retry(settings.pollInterval()));
           if (settings.namespaces().isEmpty()) {

@@ -11,9 +11,9 @@ final class ReconcileTriggers {
   private ReconcileTriggers() {}
 
   /**
-   * A new generation (spec), a deletion, a change of finalizers, a change of the adopt or pause
-   * annotation, or a claim a person removed (to have a create tried again). The operator's own claim
-   * writes, a removal included (a refused create restores "no claim"), wake nothing.
+   * A new generation (spec), a deletion, a change of the adopt or pause annotation, or a claim a person
+   * removed (to have a create tried again). The operator's own claim writes (and the finalizer it adds
+   * with the first), a removal included (a refused create restores "no claim"), wake nothing.
    */
   static boolean worthReconciling(HasMetadata now, HasMetadata before, Claims claims) {
     if (before == null) {
@@ -21,7 +21,6 @@ final class ReconcileTriggers {
     }
     return !Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
         || !Objects.equals(now.getMetadata().getDeletionTimestamp(), before.getMetadata().getDeletionTimestamp())
-        || !Objects.equals(now.getMetadata().getFinalizers(), before.getMetadata().getFinalizers())
         || changed(now, before, Annotations.ADOPT)
         || changed(now, before, Annotations.PAUSED)
         || (annotation(now, Annotations.CLAIM) == null && annotation(before, Annotations.CLAIM) != null && !claims.isOwnWrite(now));
