@@ -74,17 +74,20 @@ public final class ManagedSecrets implements AutoCloseable {
   /**
    * The extension numbers recorded in the operator's Secrets in {@code namespace} (seats' and
    * CcExtensions') other than {@code except}: numbers those resources hold or are creating, so no other
-   * resource takes or deletes one.
+   * resource takes or deletes one. Each with the name of the first (by name) Secret recording it.
    */
-  public Set<String> recordedExtensions(String namespace, String except) {
+  public Map<String, String> recordedExtensions(String namespace, String except) {
     List<Secret> secrets = cache != null ? cache.all(namespace)
         : client.secrets().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).list().getItems();
-    Set<String> numbers = new java.util.TreeSet<>();
+    Map<String, String> numbers = new java.util.TreeMap<>();
     secrets.stream()
         .filter(s -> !s.getMetadata().getName().equals(except))
-        .map(s -> StoredSecret.decode(s).get("extension"))
-        .filter(n -> n != null && !n.isEmpty())
-        .forEach(numbers::add);
+        .forEach(s -> {
+          String number = StoredSecret.decode(s).get("extension");
+          if (number != null && !number.isEmpty()) {
+            numbers.merge(number, s.getMetadata().getName(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+          }
+        });
     return numbers;
   }
 

@@ -43,8 +43,8 @@ public final class AgentPlanner {
    * checked before a create, such a create is not sent at all. Read for a seat to be created or one whose
    * own extension may need replacing ({@link #input}).
    */
-  public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers, Set<String> recorded) {
-    public static final TenantView UNKNOWN = new TenantView(Map.of(), null, Set.of());
+  public record TenantView(Map<String, String> extensionSeats, List<String> relayNumbers, Map<String, String> recorded) {
+    public static final TenantView UNKNOWN = new TenantView(Map.of(), null, Map.of());
 
     /**
      * The number after {@code extension}, every four-digit number a seat holds and every number the
@@ -52,7 +52,7 @@ public final class AgentPlanner {
      * never one another resource is about to create.
      */
     String spareAfter(String extension) {
-      int highest = java.util.stream.Stream.of(extensionSeats.keySet().stream(), recorded.stream(), java.util.stream.Stream.of(extension))
+      int highest = java.util.stream.Stream.of(extensionSeats.keySet().stream(), recorded.keySet().stream(), java.util.stream.Stream.of(extension))
           .flatMap(n -> n)
           .filter(n -> n.matches("[1-9][0-9]{3}"))
           .mapToInt(Integer::parseInt)
@@ -61,8 +61,8 @@ public final class AgentPlanner {
       return Integer.toString(Math.min(highest + 1, 9999));
     }
 
-    /** @param recorded the extension numbers the operator's other Secrets record */
-    public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers, Set<String> recorded) {
+    /** @param recorded the extension numbers the operator's other Secrets record, each with the first such Secret's name */
+    public static TenantView of(List<Agents.Details> seats, SpNumbers.Numbers numbers, Map<String, String> recorded) {
       Map<String, String> bound = new HashMap<>();
       seats.forEach(seat -> extensions(seat).forEach(number -> bound.put(number, seat.agentId())));
       return new TenantView(bound, numbers == null || numbers.spNumbers() == null ? null : List.copyOf(numbers.spNumbers()), recorded);
@@ -273,7 +273,7 @@ public final class AgentPlanner {
     }
     String agentId = in.spec().agentId;
     String holder = in.tenant().extensionSeats().get(number);
-    boolean othersCreating = !bound.contains(number) && in.tenant().recorded().contains(number);
+    boolean othersCreating = !bound.contains(number) && yields(in.tenant().recorded().get(number), number, in.records().secret());
     if ((holder != null && !holder.equals(agentId)) || othersCreating) {
       return Optional.of(new Op.ReplaceSeatExtension(agentId, in.tenant().spareAfter(number), false, in.records().secret().name(), number));
     }
@@ -281,6 +281,19 @@ public final class AgentPlanner {
       return Optional.empty();
     }
     return Optional.of(new Op.ReplaceSeatExtension(agentId, number, bound.contains(number), in.records().secret().name(), null));
+  }
+
+  /**
+   * Whether a seat leaves the unbound number its extension had to the other resource whose Secret records
+   * it ({@code recorder}). Two seats may both record one number, each replacing it in place, when the
+   * platform gave it to the other while it was free; were each to yield, the number would be left to
+   * no one (nothing deletes it then): the Secret whose name sorts first keeps it, as both compute.
+   */
+  static boolean yields(String recorder, String number, StoredSecret own) {
+    if (recorder == null) {
+      return false;
+    }
+    return !number.equals(own.get("extension")) || recorder.compareTo(own.name()) < 0;
   }
 
   /** Whether this resource created the seat (so the extension created with it is its own), not adopted it. */

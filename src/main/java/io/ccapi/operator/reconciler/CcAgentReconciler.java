@@ -79,7 +79,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
         observed, forPlanner(records, observing),
         // other seats' Secrets matter only to a replacement (of an existing seat's extension), not to a create
         () -> AgentPlanner.TenantView.of(svc.observer().agents(app), svc.observer().spNumbers(app),
-            observed.isPresent() ? svc.secrets().recordedExtensions(ns(agent), secretName(agent)) : Set.of()));
+            observed.isPresent() ? svc.secrets().recordedExtensions(ns(agent), secretName(agent)) : Map.of()));
     if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
       records = records(agent, secretName(agent), true);
       in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing), in.tenant());

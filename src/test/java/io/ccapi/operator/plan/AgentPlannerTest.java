@@ -144,7 +144,7 @@ class AgentPlannerTest {
   @Test
   void aSeatWhoseExtensionAnotherSeatHoldsIsNotCreatedAtAll() {
     AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(
-        List.of(new Seat().id("1009").extensions("8101").details()), new SpNumbers.Numbers(List.of("0571"), null), Set.of());
+        List.of(new Seat().id("1009").extensions("8101").details()), new SpNumbers.Numbers(List.of("0571"), null), Map.of());
     Plan<CcAgentStatus> plan = given().extensions("8101").tenant(tenant).plan();
 
     assertThat(plan.ops()).isEmpty();
@@ -155,7 +155,7 @@ class AgentPlannerTest {
 
   @Test
   void aSeatWhoseDefaultNumberTheTenantLacksIsNotCreatedAtAll() {
-    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(List.of(), new SpNumbers.Numbers(List.of("057126200670"), null), Set.of());
+    AgentPlanner.TenantView tenant = AgentPlanner.TenantView.of(List.of(), new SpNumbers.Numbers(List.of("057126200670"), null), Map.of());
     Plan<CcAgentStatus> plan = given().spec(s -> s.defaultSpNumber = "4009999999").tenant(tenant).plan();
 
     assertThat(plan.ops()).isEmpty();
@@ -502,7 +502,7 @@ class AgentPlannerTest {
     List<Agents.Details> others = java.util.stream.IntStream.rangeClosed(8001, 8065)
         .mapToObj(n -> new Seat().id(Integer.toString(n + 1000)).extensions(Integer.toString(n)).details()).toList();
     Plan<CcAgentStatus> plan = given().spec(s -> s.createExtension = true).seat(seat())
-        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of())).plan();
+        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Map.of())).plan();
     assertThat(plan.ops()).containsExactly(
         new Op.ReplaceSeatExtension(ID, "8066", false, SECRET, "8004"), new Op.BindAgentExtensions(ID, List.of("8066")));
     assertThat(plan.ops().get(0).text()).isEqualTo(
@@ -510,17 +510,26 @@ class AgentPlannerTest {
 
     // a number another seat's or extension's Secret records may be mid-replacement: never the new one
     Plan<CcAgentStatus> besideAReplacement = given().spec(s -> s.createExtension = true).seat(seat())
-        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of("8066", "8070"))).plan();
+        .records(oursWithSecret(Map.of("extension", "8004"))).tenant(AgentPlanner.TenantView.of(others, null, Map.of("8066", "b-extensions", "8070", "c-extensions"))).plan();
     assertThat(besideAReplacement.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8071", false, SECRET, "8004"));
 
     // an unbound number another resource's Secret records is being created for that one: never deleted
     Plan<CcAgentStatus> beingCreated = given().spec(s -> s.createExtension = true).seat(seat())
-        .records(oursWithSecret(Map.of("extension", "8100"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of("8100"))).plan();
+        .records(oursWithSecret(Map.of("extension", "8100"))).tenant(AgentPlanner.TenantView.of(others, null, Map.of("8100", "a-extensions"))).plan();
     assertThat(beingCreated.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8101", false, SECRET, "8100"));
+
+    // both replacing it (the platform gave it to the other while it was free): the Secret named first keeps it
+    Plan<CcAgentStatus> keeps = given().spec(s -> s.createExtension = true).seat(seat())
+        .records(oursWithSecret(Map.of("extension", "8100"))).tenant(AgentPlanner.TenantView.of(others, null, Map.of("8100", "zz-extensions"))).plan();
+    assertThat(keeps.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8100", false, SECRET, null));
+    Plan<CcAgentStatus> notMine = given().spec(s -> s.createExtension = true).seat(seat().extensions("8100"))
+        .records(oursWithSecret(Map.of())).tenant(AgentPlanner.TenantView.of(others, null, Map.of("8100", "zz-extensions"))).plan();
+    assertThat(notMine.ops()).as("bound to this seat: its own, whoever records it").first()
+        .isEqualTo(new Op.ReplaceSeatExtension(ID, "8100", true, SECRET, null));
 
     // even a Secret that still holds a password: the number is not this seat's any more
     Plan<CcAgentStatus> stale = given().spec(s -> s.createExtension = true).seat(seat())
-        .records(oursWithSecret(Map.of("extension", "8004", "password", "old"))).tenant(AgentPlanner.TenantView.of(others, null, Set.of())).plan();
+        .records(oursWithSecret(Map.of("extension", "8004", "password", "old"))).tenant(AgentPlanner.TenantView.of(others, null, Map.of())).plan();
     assertThat(stale.ops()).first().isEqualTo(new Op.ReplaceSeatExtension(ID, "8066", false, SECRET, "8004"));
   }
 

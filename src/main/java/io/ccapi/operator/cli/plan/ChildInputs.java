@@ -111,7 +111,7 @@ public final class ChildInputs {
         () -> resolve(agent, CcQueue.class, "spec.queueRefs", spec.queueRefs, q -> q.getSpec().queueId),
         app.flatMap(a -> observer.agent(a, spec.agentId)), records,
         // plan reads no Secrets of other seats: a replacement's spare number is chosen from the seats alone
-        () -> app.map(a -> AgentPlanner.TenantView.of(observer.agents(a), observer.spNumbers(a), Set.of())).orElse(AgentPlanner.TenantView.UNKNOWN)));
+        () -> app.map(a -> AgentPlanner.TenantView.of(observer.agents(a), observer.spNumbers(a), Map.of())).orElse(AgentPlanner.TenantView.UNKNOWN)));
   }
 
   /** References among the manifests; one is usable (Ready, once applied) when its own plan does not stop. */
