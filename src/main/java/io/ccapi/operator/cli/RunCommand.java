@@ -7,7 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ccapi.operator.runtime.CcapiOperator;
 import io.ccapi.operator.runtime.OperatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.ccapi.operator.runtime.OperatorKubeClient;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             .withUnboundExtensionCheck(unboundExtensionCheck)
             .withTimeouts(connectTimeout, readTimeout)
             .withRateLimit(rateLimit);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = OperatorKubeClient.builder().build();
     if (leaderElection) {
       String ns = leaseNamespace(client);
       if (ns == null) {

@@ -2,7 +2,6 @@ package io.ccapi.operator.runtime;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -26,7 +25,7 @@ final class CountingKubeClient {
           }
         };
     client =
-        new KubernetesClientBuilder()
+        OperatorKubeClient.builder()
             .withConfig(Config.fromKubeconfig(kubeconfig))
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("bench-counter", counter))
             .build();

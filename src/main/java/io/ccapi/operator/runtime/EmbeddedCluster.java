@@ -4,7 +4,6 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -70,7 +69,7 @@ public final class EmbeddedCluster implements AutoCloseable {
                 .build());
     server.start();
     String kubeconfig = server.getKubeConfigYaml();
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
+    KubernetesClient client = OperatorKubeClient.builder().withConfig(Config.fromKubeconfig(kubeconfig)).build();
     return new EmbeddedCluster(client, true, kubeconfig, server::stop);
   }
 
