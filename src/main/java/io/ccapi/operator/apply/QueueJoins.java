@@ -22,17 +22,16 @@ import java.util.concurrent.TimeUnit;
  * when its join was sent, the seat is woken and sees it in the observer's view (or gets its error).
  *
  * <p>A lane per app and queue waits for company: it is sent when it holds {@link #MAX} seats, when its
- * oldest seat has waited {@link #MAX_WAIT}, or after {@link #LINGER} once the app has had no ccapi call in
- * progress for {@link #QUIET_TICKS} ticks. Seats reach their joins spread over the whole burst of the
- * tenant's creates (each waits for its references, created one per rate-limit turn), so waiting for the
- * app to go quiet is what lets each queue take all of its seats in one call.
+ * oldest seat has waited {@link #MAX_WAIT}, or once no seat of the app has come to any of its queues for
+ * {@link #SETTLE}. Seats reach their joins spread over the whole burst of the tenant's creates (each
+ * waits for its references, created one per rate-limit turn) and over all of its queues, so waiting for
+ * the app's joins to settle, not for one queue's, is what lets each queue take its seats in one call.
  */
 final class QueueJoins implements AutoCloseable {
   static final int MAX = PlatformWrites.SEAT_BATCH;
-  static final Duration LINGER = Duration.ofSeconds(1);
+  static final Duration SETTLE = Duration.ofSeconds(2);
   static final Duration MAX_WAIT = Duration.ofSeconds(60);
   static final Duration TICK = Duration.ofMillis(250);
-  static final int QUIET_TICKS = 4;
   /** How long an error waits for its seat's next reconcile (a seat deleted meanwhile never asks). */
   static final Duration ERROR_KEPT = Duration.ofMinutes(10);
 
@@ -48,6 +47,8 @@ final class QueueJoins implements AutoCloseable {
 
   /** The state of one seat's join of one queue, as {@link #offer} answers it. */
   enum State {
+    /** It came now (a lane answers so; {@link #offer} says WAITING). */
+    CAME,
     WAITING,
     SENDING
   }
@@ -62,7 +63,8 @@ final class QueueJoins implements AutoCloseable {
   private final Clock clock;
   private final Map<Key, Lane> lanes = new ConcurrentHashMap<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
-  private final Map<String, Integer> quietTicks = new ConcurrentHashMap<>();
+  /** By AppId: when a seat last came to a queue of the app. */
+  private final Map<String, Instant> lastCame = new ConcurrentHashMap<>();
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ccapi-queue-joins"));
   private final ExecutorService senders = Executors.newCachedThreadPool(r -> daemon(r, "ccapi-queue-join-call"));
 
@@ -87,7 +89,12 @@ final class QueueJoins implements AutoCloseable {
     if (failure != null) {
       throw failure.error();
     }
-    return lanes.computeIfAbsent(new Key(app.appId(), queueId), k -> new Lane(app, queueId)).offer(member, clock.instant());
+    Instant now = clock.instant();
+    State state = lanes.computeIfAbsent(new Key(app.appId(), queueId), k -> new Lane(app, queueId)).offer(member, now);
+    if (state == State.CAME) {
+      lastCame.put(app.appId(), now);
+    }
+    return state == State.SENDING ? State.SENDING : State.WAITING;
   }
 
   /** Drops the waiting joins of the resource {@code uid} except those of {@code queues} (a changed or deleted seat). */
@@ -95,31 +102,22 @@ final class QueueJoins implements AutoCloseable {
     lanes.values().stream().filter(l -> !queues.contains(l.queueId)).forEach(l -> l.drop(uid));
   }
 
-  /** Whether a lane is due: full, waited long enough, or lingered while its app is quiet. */
-  static boolean due(int waiting, Duration oldest, boolean appQuiet) {
-    return waiting > 0 && (waiting >= MAX || oldest.compareTo(MAX_WAIT) >= 0 || (appQuiet && oldest.compareTo(LINGER) >= 0));
+  /** Whether a lane is due: full, its oldest seat waited long enough, or its app's joins settled. */
+  static boolean due(int waiting, Duration oldest, Duration sinceAppsLast) {
+    return waiting > 0 && (waiting >= MAX || oldest.compareTo(MAX_WAIT) >= 0 || sinceAppsLast.compareTo(SETTLE) >= 0);
   }
 
   private void tick() {
     try {
       Instant now = clock.instant();
       failures.values().removeIf(f -> f.at().plus(ERROR_KEPT).isBefore(now));
-      Map<String, Boolean> quiet = new LinkedHashMap<>();
       for (Lane lane : lanes.values()) {
-        boolean appQuiet = quiet.computeIfAbsent(lane.app.appId(), id -> quiet(lane.app));
-        lane.takeIfDue(now, appQuiet).ifPresent(batch -> senders.execute(() -> send(lane, batch)));
+        Duration settled = Duration.between(lastCame.getOrDefault(lane.app.appId(), Instant.MIN), now);
+        lane.takeIfDue(now, settled).ifPresent(batch -> senders.execute(() -> send(lane, batch)));
       }
-      quietTicks.keySet().retainAll(quiet.keySet());
     } catch (RuntimeException e) {
       // the ticker must survive anything: a lost tick is retried on the next one
     }
-  }
-
-  /** An app is quiet when no ccapi call of it was in progress at this tick and the ones before it. */
-  private boolean quiet(AppConnection app) {
-    int ticks = app.client().callsInProgress(app.appId()) == 0 ? quietTicks.getOrDefault(app.appId(), 0) + 1 : 0;
-    quietTicks.put(app.appId(), ticks);
-    return ticks >= QUIET_TICKS;
   }
 
   private void send(Lane lane, List<Member> batch) {
@@ -171,8 +169,7 @@ final class QueueJoins implements AutoCloseable {
       if (sending.contains(member.uid())) {
         return State.SENDING;
       }
-      waiting.putIfAbsent(member.uid(), new Waiting(member, now));
-      return State.WAITING;
+      return waiting.putIfAbsent(member.uid(), new Waiting(member, now)) == null ? State.CAME : State.WAITING;
     }
 
     synchronized void drop(String uid) {
@@ -180,9 +177,9 @@ final class QueueJoins implements AutoCloseable {
     }
 
     /** The next batch when the lane is due and no call of it is in flight (one at a time per queue). */
-    synchronized Optional<List<Member>> takeIfDue(Instant now, boolean appQuiet) {
+    synchronized Optional<List<Member>> takeIfDue(Instant now, Duration sinceAppsLast) {
       if (!sending.isEmpty() || waiting.isEmpty()
-          || !due(waiting.size(), Duration.between(waiting.values().iterator().next().since(), now), appQuiet)) {
+          || !due(waiting.size(), Duration.between(waiting.values().iterator().next().since(), now), sinceAppsLast)) {
         return Optional.empty();
       }
       List<Member> batch = waiting.values().stream().limit(MAX).map(Waiting::member).toList();

@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -53,8 +51,6 @@ public final class CcapiClient {
   private final Supplier<CcapiCredentials> credentials;
   private final Clock clock;
   private final CallRecorder recorder;
-  /** Calls in progress (waiting for a turn under the rate limit, or sent) by AppId: how busy an app is. */
-  private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
 
   CcapiClient(
       OkHttpClient http, String baseUrl, Supplier<CcapiCredentials> credentials, Clock clock, CallRecorder recorder) {
@@ -351,23 +347,8 @@ public final class CcapiClient {
     return new Answer(exchange(method, endpoint, pathAndQuery, appId, body).result(), method + " " + endpoint);
   }
 
-  /** How many calls for {@code appId} are in progress now, waiting for their turn or sent. */
-  public int callsInProgress(String appId) {
-    AtomicInteger busy = inProgress.get(appId);
-    return busy == null ? 0 : busy.get();
-  }
 
   private Envelope exchange(String method, String endpoint, String pathAndQuery, String appId, Object body) {
-    AtomicInteger busy = inProgress.computeIfAbsent(String.valueOf(appId), k -> new AtomicInteger());
-    busy.incrementAndGet();
-    try {
-      return send(method, endpoint, pathAndQuery, appId, body);
-    } finally {
-      busy.decrementAndGet();
-    }
-  }
-
-  private Envelope send(String method, String endpoint, String pathAndQuery, String appId, Object body) {
     String label = method + " " + endpoint;
     long timestamp = clock.millis();
     HttpUrl.Builder url = base.resolve(pathAndQuery).newBuilder().addQueryParameter("Timestamp", Long.toString(timestamp));

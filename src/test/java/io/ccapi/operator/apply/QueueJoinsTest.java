@@ -62,7 +62,7 @@ class QueueJoinsTest extends SimulatorTestBase {
   }
 
   @Test
-  void theSeatsOfAQueueJoinInOneCallOnceTheAppIsQuiet() {
+  void theSeatsOfAQueueJoinInOneCallOnceTheAppsJoinsSettle() {
     long before = joinCalls();
     for (int i = 1; i <= 5; i++) {
       assertThat(joins.offer(app, "9001", member(Integer.toString(i)))).isEqualTo(QueueJoins.State.WAITING);
@@ -98,13 +98,12 @@ class QueueJoinsTest extends SimulatorTestBase {
   }
 
   @Test
-  void aLaneIsDueWhenFullWhenItWaitedLongOrWhenItLingeredInAQuietApp() {
-    Duration linger = QueueJoins.LINGER;
-    assertThat(QueueJoins.due(QueueJoins.MAX, Duration.ZERO, false)).isTrue();
-    assertThat(QueueJoins.due(1, QueueJoins.MAX_WAIT, false)).isTrue();
-    assertThat(QueueJoins.due(1, linger, true)).isTrue();
-    assertThat(QueueJoins.due(1, linger.minusMillis(1), true)).isFalse();
-    assertThat(QueueJoins.due(1, QueueJoins.MAX_WAIT.minusMillis(1), false)).isFalse(); // busy app: keep gathering
-    assertThat(QueueJoins.due(0, QueueJoins.MAX_WAIT, true)).isFalse();
+  void aLaneIsDueWhenFullWhenItWaitedLongOrWhenTheAppsJoinsSettled() {
+    Duration busy = QueueJoins.SETTLE.minusMillis(1);
+    assertThat(QueueJoins.due(QueueJoins.MAX, Duration.ZERO, Duration.ZERO)).isTrue();
+    assertThat(QueueJoins.due(1, QueueJoins.MAX_WAIT, Duration.ZERO)).isTrue();
+    assertThat(QueueJoins.due(1, Duration.ZERO, QueueJoins.SETTLE)).isTrue();
+    assertThat(QueueJoins.due(1, QueueJoins.MAX_WAIT.minusMillis(1), busy)).as("seats still coming: keep gathering").isFalse();
+    assertThat(QueueJoins.due(0, QueueJoins.MAX_WAIT, QueueJoins.SETTLE)).isFalse();
   }
 }
