@@ -90,7 +90,9 @@ final class QueueJoins implements AutoCloseable {
       throw failure.error();
     }
     Instant now = clock.instant();
-    State state = lanes.computeIfAbsent(new Key(app.appId(), queueId), k -> new Lane(app, queueId)).offer(member, now);
+    Lane lane = lanes.computeIfAbsent(new Key(app.appId(), queueId), k -> new Lane(app, queueId));
+    lane.app = app;
+    State state = lane.offer(member, now);
     if (state == State.CAME) {
       lastCame.put(app.appId(), now);
     }
@@ -154,7 +156,8 @@ final class QueueJoins implements AutoCloseable {
 
   /** The seats waiting to join one queue, when the oldest came, and the ones being sent. */
   private static final class Lane {
-    private final AppConnection app;
+    /** The app's connection as its latest seat came with it (credentials may have been rotated since). */
+    private volatile AppConnection app;
     private final String queueId;
     /** By uid, in the order they came, with when each came. */
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
