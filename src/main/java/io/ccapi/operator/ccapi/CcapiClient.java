@@ -164,9 +164,14 @@ public final class CcapiClient {
 
   /** Every seat of the app, page by page; {@code progress} hears of each page read (long exports). */
   public List<Agents.Details> listAgents(String appId, PageListener progress) {
+    return listAgents(appId, AGENT_PAGE_SIZE, progress);
+  }
+
+  /** As above, {@code pageSize} seats a page (a platform may page whatever is asked). */
+  List<Agents.Details> listAgents(String appId, int pageSize, PageListener progress) {
     List<Agents.Details> all = new ArrayList<>();
     for (int pageNum = 1; ; pageNum++) {
-      Agents.Page page = listAgentsPage(appId, pageNum, AGENT_PAGE_SIZE);
+      Agents.Page page = listAgentsPage(appId, pageNum, pageSize);
       if (page.agentList() != null) {
         page.agentList().forEach(a -> all.add(normalize(a)));
       }

@@ -140,6 +140,12 @@ class CcapiClientSimulatorTest extends SimulatorTestBase {
     }
     assertThat(seen).containsExactly("1", "2", "3", "4", "5");
     assertThat(client.listAgentsPage(appId, 4, 2).agentList()).isEmpty();
+
+    List<String> progress = new ArrayList<>();
+    List<Agents.Details> all = client.listAgents(appId, 2, (page, read) -> progress.add(read + "/" + page.total()));
+    assertThat(all).extracting(Agents.Details::agentId).containsExactly("1", "2", "3", "4", "5");
+    assertThat(progress).containsExactly("2/5", "4/5", "5/5");
+    assertThat(client.listAgents(appId)).hasSize(5);
   }
 
   @Test
