@@ -47,8 +47,6 @@ final class QueueJoins implements AutoCloseable {
 
   /** The state of one seat's join of one queue, as {@link #offer} answers it. */
   enum State {
-    /** It came now (a lane answers so; {@link #offer} says WAITING). */
-    CAME,
     WAITING,
     SENDING
   }
@@ -89,14 +87,9 @@ final class QueueJoins implements AutoCloseable {
     if (failure != null) {
       throw failure.error();
     }
-    Instant now = clock.instant();
     Lane lane = lanes.computeIfAbsent(new Key(app.appId(), queueId), k -> new Lane(app, queueId));
     lane.app = app;
-    State state = lane.offer(member, now);
-    if (state == State.CAME) {
-      lastCame.put(app.appId(), now);
-    }
-    return state == State.SENDING ? State.SENDING : State.WAITING;
+    return lane.offer(member, clock.instant());
   }
 
   /** Drops the waiting joins of the resource {@code uid} except those of {@code queues} (a changed or deleted seat). */
@@ -155,7 +148,7 @@ final class QueueJoins implements AutoCloseable {
   }
 
   /** The seats waiting to join one queue, when the oldest came, and the ones being sent. */
-  private static final class Lane {
+  private final class Lane {
     /** The app's connection as its latest seat came with it (credentials may have been rotated since). */
     private volatile AppConnection app;
     private final String queueId;
@@ -172,7 +165,10 @@ final class QueueJoins implements AutoCloseable {
       if (sending.contains(member.uid())) {
         return State.SENDING;
       }
-      return waiting.putIfAbsent(member.uid(), new Waiting(member, now)) == null ? State.CAME : State.WAITING;
+      if (waiting.putIfAbsent(member.uid(), new Waiting(member, now)) == null) {
+        lastCame.put(app.appId(), now);
+      }
+      return State.WAITING;
     }
 
     synchronized void drop(String uid) {

@@ -352,7 +352,6 @@ public final class CcapiClient {
     return new Answer(exchange(method, endpoint, pathAndQuery, appId, body).result(), method + " " + endpoint);
   }
 
-
   private Envelope exchange(String method, String endpoint, String pathAndQuery, String appId, Object body) {
     String label = method + " " + endpoint;
     long timestamp = clock.millis();
