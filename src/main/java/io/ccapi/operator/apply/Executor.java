@@ -47,6 +47,7 @@ public final class Executor {
   private final KubeEvents events;
   private final Clock clock;
   private final QueueJoins joins;
+  private final InPlaceReplacements replacements = new InPlaceReplacements();
   /** By kind: how to make a resource reconcile again (its queue join was sent). */
   private final Map<String, BiConsumer<String, String>> wakers = new ConcurrentHashMap<>();
 
@@ -87,8 +88,17 @@ public final class Executor {
   }
 
   public Result apply(Target target, Plan<?> plan) {
-    recordOwnership(target, plan);
-    joins.retain(target.uid(), queuesJoined(plan));
+    Runnable release = replacements.hold(target.app(), plan);
+    try {
+      recordOwnership(target, plan);
+      joins.retain(target.uid(), queuesJoined(plan));
+      return runAll(target, plan);
+    } finally {
+      release.run();
+    }
+  }
+
+  private Result runAll(Target target, Plan<?> plan) {
     Result result = Result.DONE;
     for (Op op : plan.ops()) {
       Result step = run(target, op, plan.subject());
@@ -145,8 +155,8 @@ public final class Executor {
     }
     if (op.verb() == Op.Verb.UPDATE) {
       events.normal(t.resource(), EventReason.Updated, op.text() + note);
-    } else if (op.verb() == Op.Verb.CREATE) {
-      events.normal(t.resource(), EventReason.Created, eventText(op));
+    } else if (op.verb() == Op.Verb.CREATE) { // a part of what the resource manages (a CcIvr's voice file)
+      events.normal(t.resource(), EventReason.Updated, eventText(op));
     }
     return Result.DONE;
   }
@@ -217,15 +227,26 @@ public final class Executor {
     if (t.records().claimOn(createdId).filter(Claim::owned).isEmpty()) {
       claims.record(t.resource(), Claim.created(createdId, t.uid()));
     }
-    boolean recreated = !probe && !isReplacement(op) && id != null && t.records().claimOn(id).filter(Claim::owned).isPresent();
-    EventReason reason = recreated ? EventReason.Recreated : op.verb() == Op.Verb.CREATE && !isReplacement(op) ? EventReason.Created : EventReason.Updated;
-    String text = probe ? "re-created missing extension " + id
-        : recreated ? eventText(op).replaceFirst("^created", "re-created") + " (it had vanished from the platform)" : eventText(op);
-    events.normal(t.resource(), reason, text + stored.note());
+    unexpectedCreateEvent(t, op, id, stored);
     if (stored.followUp() != null) {
       run(t, stored.followUp(), subject);
     }
     return new Result(false, createdId, answer instanceof Apps.App app ? app : null, null);
+  }
+
+  /**
+   * An Event for a create nobody asked for in so many words: an object that had vanished made again, a
+   * replaced extension. A plain create is what the manifest asked for: Ready and the claim say it happened.
+   */
+  private void unexpectedCreateEvent(Target t, Op op, String id, OnceOnlyValues.Stored stored) {
+    boolean probe = op.verb() == Op.Verb.PROBE;
+    boolean recreated = !probe && !isReplacement(op) && id != null && t.records().claimOn(id).filter(Claim::owned).isPresent();
+    if (recreated) {
+      String text = eventText(op).replaceFirst("^created", "re-created") + " (it had vanished from the platform)";
+      events.normal(t.resource(), EventReason.Recreated, text + stored.note());
+    } else if (probe || isReplacement(op)) {
+      events.normal(t.resource(), EventReason.Updated, (probe ? "re-created missing extension " + id : eventText(op)) + stored.note());
+    }
   }
 
   /** A create answered "already exists": decided as the ownership rule says, from the records before this attempt. */

@@ -34,41 +34,33 @@ public final class ManagedSecrets implements AutoCloseable {
 
   private final KubernetesClient client;
   private final OwnSecretsCache cache;
+  private final ForeignSecretNames foreign;
 
   /** Reads and writes straight through the API server. */
   public ManagedSecrets(KubernetesClient client) {
-    this(client, null);
+    this(client, null, null);
   }
 
-  private ManagedSecrets(KubernetesClient client, OwnSecretsCache cache) {
+  private ManagedSecrets(KubernetesClient client, OwnSecretsCache cache, ForeignSecretNames foreign) {
     this.client = client;
     this.cache = cache;
+    this.foreign = foreign;
   }
 
-  /** Reads the operator's own Secrets in {@code namespaces} (all when empty) from an informer. */
+  /**
+   * Reads the Secrets in {@code namespaces} (all when empty) from informers: the operator's own in full,
+   * the names of all others.
+   */
   public static ManagedSecrets cached(KubernetesClient client, Set<String> namespaces) {
-    return new ManagedSecrets(client, new OwnSecretsCache(client, namespaces));
+    return new ManagedSecrets(client, new OwnSecretsCache(client, namespaces), new ForeignSecretNames(client, namespaces));
   }
 
   /**
    * The Secret {@code name} as a record of {@code owner}: absent, ours (its data), or foreign (something
-   * the operator did not create for this very resource). A Secret the cache does not hold is read from
-   * the API server: it decides whether a value is already stored.
+   * the operator did not create for this very resource).
    */
   public StoredSecret read(HasMetadata owner, String name) {
     return StoredSecret.of(name, current(owner.getMetadata().getNamespace(), name), owner.getMetadata().getUid());
-  }
-
-  /**
-   * The Secret {@code name} as {@link #read}, for a resource that will not write it: only the operator's
-   * own Secrets (informer and own writes) are looked at, and a miss is absent without asking the API
-   * server — a foreign Secret under that name matters only to a resource that would write it.
-   */
-  public StoredSecret readOwn(HasMetadata owner, String name) {
-    if (cache == null) {
-      return read(owner, name);
-    }
-    return StoredSecret.of(name, cache.get(owner.getMetadata().getNamespace(), name), owner.getMetadata().getUid());
   }
 
   /**
@@ -106,13 +98,13 @@ public final class ManagedSecrets implements AutoCloseable {
 
   private Map<String, String> store(HasMetadata owner, String name, Map<String, String> values, boolean merge) {
     String namespace = owner.getMetadata().getNamespace();
-    Secret existing = cache == null ? current(namespace, name) : cache.get(namespace, name);
+    Secret existing = current(namespace, name);
     if (existing == null && cache != null) {
       Secret created = createIfAbsent(owner, name, nonEmpty(values));
       if (created != null) {
         return StoredSecret.decode(created);
       }
-      existing = current(namespace, name); // someone's Secret is there: read it (and refuse it if foreign)
+      existing = live(namespace, name); // a Secret the informers had not seen yet: read it (and refuse it if foreign)
     }
     if (existing != null && !OwnershipRule.isOurSecret(existing, owner.getMetadata().getUid())) {
       StoredSecret.foreign(name).requireNotForeign(owner.getKind());
@@ -154,15 +146,30 @@ public final class ManagedSecrets implements AutoCloseable {
     }
   }
 
+  /**
+   * The Secret under {@code name}, from the informers when there are some: the operator's own in full, any
+   * other as its name alone (enough to refuse it); null when neither has it.
+   */
   private Secret current(String namespace, String name) {
-    Secret cached = cache == null ? null : cache.get(namespace, name);
-    return cached != null ? cached : client.secrets().inNamespace(namespace).withName(name).get();
+    if (cache == null) {
+      return live(namespace, name);
+    }
+    Secret own = cache.get(namespace, name);
+    if (own != null || !foreign.has(namespace, name)) {
+      return own;
+    }
+    return new SecretBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata().build();
+  }
+
+  private Secret live(String namespace, String name) {
+    return client.secrets().inNamespace(namespace).withName(name).get();
   }
 
   @Override
   public void close() {
     if (cache != null) {
       cache.close();
+      foreign.close();
     }
   }
 

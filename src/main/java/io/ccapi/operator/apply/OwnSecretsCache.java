@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Secrets the operator labelled as its own, from an informer (no GET per reconcile), plus what this
  * process last wrote, so a read right after a write sees that write even before the watch delivers it.
- * Only a hit is trusted: a miss is read from the API server, since an unlabelled Secret under the
- * operator's name must still be seen (and refused).
+ * A miss is a Secret the operator did not label, or none: {@link ForeignSecretNames} tells which.
  */
 final class OwnSecretsCache implements AutoCloseable {
   private final List<SharedIndexInformer<Secret>> informers = new ArrayList<>();
@@ -28,7 +27,7 @@ final class OwnSecretsCache implements AutoCloseable {
     }
   }
 
-  /** The newest copy known of {@code namespace/name}, or null (then ask the API server). */
+  /** The newest copy known of {@code namespace/name}, or null. */
   Secret get(String namespace, String name) {
     String key = namespace + "/" + name;
     Secret watched = informers.stream().map(i -> i.getStore().getByKey(key)).filter(s -> s != null).findFirst().orElse(null);

@@ -3,13 +3,12 @@ package io.ccapi.operator.crd;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
+/**
+ * The seat's configuration as the platform has it. Not its presence (the platform's State and ExtState: in
+ * a call, logged out, …): that changes with the call center's traffic, and mirroring it would make the
+ * status of every seat change every poll.
+ */
 public class CcAgentStatus extends CcStatus {
-  @JsonPropertyDescription("Seat state reported by the platform (READY, LOCKED, NOT_AVAILABLE, ...).")
-  public String state;
-
-  @JsonPropertyDescription("Extension state reported by the platform (IDLE, ONLINE, OFFLINE, ...).")
-  public String extState;
-
   @JsonPropertyDescription("Extensions bound to the seat in the platform.")
   public List<String> extensions;
 

@@ -335,11 +335,9 @@ public final class AgentPlanner {
     return Plan.deleting("agent " + agentId, true, ops, new CcAgentStatus());
   }
 
-  /** The seat's state and bindings as the platform reports them. */
+  /** The seat's configuration and bindings as the platform reports them. */
   public static CcAgentStatus reported(Agents.Details observed) {
     CcAgentStatus status = new CcAgentStatus();
-    status.state = Agents.nameOf(Agents.State.class, observed.state());
-    status.extState = Agents.nameOf(Agents.ExtState.class, observed.extState());
     status.extensions = sorted(extensions(observed));
     status.queues = sorted(Objects.requireNonNullElse(observed.queues(), List.of()));
     status.defaultSpNumber = observed.defSpNumber() == null ? null : observed.defSpNumber().stream().filter(n -> !n.isEmpty()).findFirst().orElse(null);

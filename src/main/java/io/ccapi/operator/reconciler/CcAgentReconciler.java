@@ -14,7 +14,6 @@ import io.ccapi.operator.plan.Plan;
 import io.ccapi.operator.plan.Records;
 import io.ccapi.operator.plan.References;
 import io.ccapi.operator.plan.Refs;
-import io.ccapi.operator.plan.StoredSecret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -69,8 +68,7 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentSpec spec = agent.getSpec();
     AppConnection app = app(agent, context);
     requireSoleClaimant(agent, context, "agent " + spec.agentId);
-    // the Secret is asked of the API server (on a miss) only when this reconcile may write it
-    Records records = records(agent, secretName(agent), false);
+    Records records = records(agent, secretName(agent));
     Optional<Agents.Details> observed = svc.observer().agent(app, spec.agentId);
     AgentPlanner.Input in = AgentPlanner.input(
         spec,
@@ -80,10 +78,6 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
         // other seats' Secrets matter only to a replacement (of an existing seat's extension), not to a create
         () -> AgentPlanner.TenantView.of(svc.observer().agents(app), svc.observer().spNumbers(app),
             observed.isPresent() ? svc.secrets().recordedExtensions(ns(agent), secretName(agent)) : Map.of()));
-    if (in.refsStop() == null && AgentPlanner.writesSecret(spec) && in.records().secret().state() == StoredSecret.State.ABSENT) {
-      records = records(agent, secretName(agent), true);
-      in = new AgentPlanner.Input(spec, in.extensions(), in.queues(), null, in.observed(), forPlanner(records, observing), in.tenant());
-    }
     return new Planned<>(app, records, AgentPlanner.plan(in));
   }
 
@@ -93,8 +87,6 @@ public class CcAgentReconciler extends CcChildReconciler<CcAgent, CcAgentStatus>
     CcAgentStatus status = planned.plan().status();
     if (!planned.plan().ops().isEmpty()) {
       svc.observer().agent(planned.app(), agent.getSpec().agentId).map(AgentPlanner::reported).ifPresent(seen -> {
-        status.state = seen.state;
-        status.extState = seen.extState;
         status.extensions = seen.extensions;
         status.queues = seen.queues;
       });

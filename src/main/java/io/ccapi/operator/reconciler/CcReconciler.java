@@ -314,17 +314,7 @@ public abstract class CcReconciler<P extends CcResource<?, S>, S extends CcStatu
 
   /** The operator's records for {@code resource}: its claim, the adopt annotation and its Secret. */
   protected Records records(P resource, String secretName) {
-    return records(resource, secretName, true);
-  }
-
-  /**
-   * As {@link #records(CcResource, String)}; with {@code mayWrite} false (this reconcile will not write the
-   * Secret) only the operator's own Secrets are looked at, so a missing Secret costs no API request.
-   */
-  protected Records records(P resource, String secretName, boolean mayWrite) {
-    StoredSecret secret =
-        secretName == null ? StoredSecret.absent(null)
-            : mayWrite ? svc.secrets().read(resource, secretName) : svc.secrets().readOwn(resource, secretName);
+    StoredSecret secret = secretName == null ? StoredSecret.absent(null) : svc.secrets().read(resource, secretName);
     return new Records(svc.claims().get(resource), resource.adoptionAllowed(), secret);
   }
 

@@ -104,7 +104,7 @@ public final class Bench {
               ready, shape.resources(), seconds);
         }
         out.println("ccapi calls to converge, by endpoint: " + byEndpoint(sim));
-        out.println("Kubernetes requests to converge, by kind: " + counted.byKind());
+        out.println("Kubernetes requests to converge, by kind: " + counted.since(Map.of()));
         report(shape, out, seconds, totalCalls(sim), counted, sim);
       } finally {
         counted.client().close();
@@ -115,7 +115,9 @@ public final class Bench {
   private static void report(BenchShape shape, PrintStream out, double seconds, long calls, CountingKubeClient counted, CcapiSimulator sim)
       throws Exception {
     long kubeRequests = counted.requests();
+    Map<String, Long> converged = counted.byKind();
     Thread.sleep(shape.poll().toMillis() * shape.idlePolls());
+    out.println("Kubernetes requests in the idle polls, by kind: " + counted.since(converged));
     double steady = (totalCalls(sim) - calls) / (double) shape.idlePolls();
     out.printf(java.util.Locale.ROOT, "Kubernetes requests per idle poll: %.1f (%.3f per resource)%n",
         (counted.requests() - kubeRequests) / (double) shape.idlePolls(),

@@ -39,11 +39,23 @@ final class CountingKubeClient {
     return requests.get();
   }
 
-  /** Requests by method and resource (e.g. {@code PATCH ccagents/status}, {@code GET secrets?watch}). */
-  String byKind() {
+  /** Requests by method and resource (e.g. {@code PATCH ccagents/status}, {@code GET secrets?watch}) so far. */
+  Map<String, Long> byKind() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    byKind.forEach((k, v) -> counts.put(k, v.get()));
+    return counts;
+  }
+
+  /** {@link #byKind()} since {@code before} (an earlier answer of it), as text; kinds without requests left out. */
+  String since(Map<String, Long> before) {
     StringBuilder out = new StringBuilder();
-    byKind.forEach((k, v) -> out.append(out.length() == 0 ? "" : ", ").append(k).append('=').append(v.get()));
-    return out.toString();
+    byKind().forEach((k, v) -> {
+      long n = v - before.getOrDefault(k, 0L);
+      if (n > 0) {
+        out.append(out.length() == 0 ? "" : ", ").append(k).append('=').append(n);
+      }
+    });
+    return out.length() == 0 ? "none" : out.toString();
   }
 
   private static String kind(String path, String query) {

@@ -25,7 +25,7 @@ class KubeEventsTest {
       events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
       events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
       events.warning(about, Reason.BackendUnavailable, "POST queues: 000003 System internal error (HTTP 200)");
-      events.normal(about, EventReason.Created, "created queue 9001");
+      events.normal(about, EventReason.Updated, "update queue 9001: queueName \"A\" → \"B\"");
       events.flush();
 
       List<Event> recorded = cluster.client().v1().events().inNamespace("ns").list().getItems();
@@ -34,9 +34,9 @@ class KubeEventsTest {
       assertThat(warning.getCount()).isEqualTo(3);
       assertThat(warning.getInvolvedObject().getKind()).isEqualTo("CcQueue");
       assertThat(warning.getInvolvedObject().getUid()).isEqualTo("uid-1");
-      Event created = recorded.stream().filter(e -> "Normal".equals(e.getType())).findFirst().orElseThrow();
-      assertThat(created.getReason()).isEqualTo("Created");
-      assertThat(created.getCount()).isEqualTo(1);
+      Event updated = recorded.stream().filter(e -> "Normal".equals(e.getType())).findFirst().orElseThrow();
+      assertThat(updated.getReason()).isEqualTo("Updated");
+      assertThat(updated.getCount()).isEqualTo(1);
     }
   }
 

@@ -75,20 +75,4 @@ public final class Agents {
 
   /** GET agents: one page of seats. */
   public record Page(int currPage, int pageSize, int total, int totalPage, List<Details> agentList) {}
-
-  /** Seat state enum of the reference; the wire value is the ordinal. */
-  public enum State {
-    READY, READY_FOR_WORK, LOCKED, IN_CALL, NOT_AVAILABLE
-  }
-
-  /** Extension state enum of the reference; the wire value is the ordinal. */
-  public enum ExtState {
-    IDLE, BUSY, ONLINE, OFFLINE, INVALID
-  }
-
-  /** The name of the constant whose ordinal is {@code code}, or null for an absent or unknown code. */
-  public static <E extends Enum<E>> String nameOf(Class<E> type, Integer code) {
-    E[] values = type.getEnumConstants();
-    return code == null || code < 0 || code >= values.length ? null : values[code].name();
-  }
 }
