@@ -126,7 +126,7 @@ public final class Bench {
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
     out.printf(java.util.Locale.ROOT,
         "bench: agents=%d extensions=%d queues=%d latency_ms=%d rate_limit=%d converge_s=%.1f ccapi_calls=%d min_calls=%d call_ratio=%.2f "
-            + "k8s_requests_per_resource=%.1f steady_calls_per_poll=%.1f heap_mib=%d%n",
+            + "k8s_requests_per_resource=%.2f steady_calls_per_poll=%.1f heap_mib=%d%n",
         shape.agents(), shape.extensions(), shape.queues(), shape.latencyMs(), shape.rateLimit(), seconds, calls, shape.minCalls(),
         calls / (double) shape.minCalls(), kubeRequests / (double) shape.resources(), steady, heap);
   }
